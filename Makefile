@@ -1,0 +1,53 @@
+# vnplan: `make setup`, `make test`, `make extract`. Targets are real files where they can be.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+VNPLAN := $(VENV)/bin/vnplan
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils fonts-liberation2 fonts-dejavu-core
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RAW := $(wildcard data/raw/*.txt data/raw/*.pdf data/raw/*.png data/raw/*.jpg data/raw/*.jpeg data/raw/*.tif data/raw/*.tiff)
+CLEAN_TXT := $(patsubst data/raw/%,data/clean/%.txt,$(basename $(RAW)))
+
+.PHONY: setup system-deps test extract bench clean-data help
+.DELETE_ON_ERROR:
+
+help:
+	@echo "make setup    install system packages (apt) and .venv with the project"
+	@echo "make test     run the tests"
+	@echo "make extract  data/raw/ -> data/clean/ (only what changed)"
+	@echo "make bench    OCR speed and accuracy against the hand-run Tesseract baseline"
+
+setup: system-deps $(VENV)/.installed
+
+system-deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	else echo "system packages present"; fi
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+test: $(VENV)/.installed
+	$(PY) -m pytest -q
+
+extract: $(CLEAN_TXT)
+
+# one rule per input type; make picks the one whose input exists
+define OCR_RULE
+data/clean/%.txt: data/raw/%.$(1) $(VENV)/.installed
+	$(VNPLAN) ocr $$< -o $$@
+endef
+$(foreach ext,txt pdf png jpg jpeg tif tiff,$(eval $(call OCR_RULE,$(ext))))
+
+bench: $(VENV)/.installed
+	$(PY) bench/bench_ocr.py
+
+clean-data:
+	rm -f data/clean/*.txt data/clean/*.json
