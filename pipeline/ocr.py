@@ -96,9 +96,13 @@ def _pdf_page_count(path: str, data: Optional[bytes], options: OcrOptions) -> in
     try:
         pdf = pdfium.PdfDocument(data if data is not None else path)
     except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower() or "security" in str(exc).lower():
+        # PDFium's error code is process-global and can be stale: look for the encryption dictionary
+        raw = data if data is not None else Path(path).read_bytes()
+        if b"/Encrypt" in raw:
             raise EncryptedInput(path, "the PDF is encrypted with a password") from None
-        raise CorruptInput(path, f"the PDF cannot be opened ({exc})") from None
+        if _pdfminer_page_count(path, data) == 0:  # PDFium refuses well-formed PDFs with no pages
+            raise EmptyInput(path, "the PDF has no pages") from None
+        raise CorruptInput(path, "the PDF cannot be opened (damaged structure)") from None
     try:
         n = len(pdf)
         if n == 0:
@@ -112,6 +116,16 @@ def _pdf_page_count(path: str, data: Optional[bytes], options: OcrOptions) -> in
         return n
     finally:
         pdf.close()
+
+
+def _pdfminer_page_count(path: str, data: Optional[bytes]) -> Optional[int]:
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(data) if data is not None else path) as pdf:
+            return len(pdf.pages)
+    except Exception:  # noqa: BLE001 - any parser failure means "cannot tell"
+        return None
 
 
 def _open_image(path: str, data: Optional[bytes]):

@@ -23,9 +23,11 @@ def excerpt() -> str:
 @pytest.fixture(scope="session")
 def rendered(excerpt):
     """Two A4 pages at 300 dpi: (images, lines per page)."""
-    pages, lines = synth.render_pages(excerpt + "\n" + excerpt, pt=14)
-    assert len(pages) >= 2
-    return pages[:2], lines[:2]
+    paras = [p for p in excerpt.split("\n") if p.strip()]
+    half = len(paras) // 2
+    (p1,), (l1,) = synth.render_pages("\n".join(paras[:half]), pt=14)
+    (p2,), (l2,) = synth.render_pages("\n".join(paras[half:]), pt=14)
+    return (p1, p2), (l1, l2)
 
 
 @pytest.fixture(scope="session")
@@ -86,9 +88,7 @@ def bad_inputs(tmp_path_factory):
     pdf.set_font("helvetica", size=12)
     pdf.cell(0, 10, "secret")
     pdf.output(str(d / "encrypted.pdf"))
-    (d / "nopages.pdf").write_bytes(
-        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-        b"trailer<</Root 1 0 R>>\n%%EOF\n")
+    (d / "nopages.pdf").write_bytes(_pdf_without_pages())
     Image.new("L", (1240, 1754), 255).save(d / "blank.png")
     big = FPDF(unit="pt", format=(14000, 14000))
     big.add_page()
@@ -107,6 +107,21 @@ def bad_inputs(tmp_path_factory):
         "blank.png": (8, "no text"),
         "huge.pdf": (9, "Mpx"),
     }
+
+
+def _pdf_without_pages() -> bytes:
+    """A well-formed PDF (valid xref) whose page tree is empty."""
+    objs = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[]/Count 0>>"]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
 
 
 def run_cli(*args: str, stdin: bytes | None = None, cwd: str | None = None) -> subprocess.CompletedProcess:
