@@ -47,7 +47,8 @@ endef
 $(foreach ext,txt pdf png jpg jpeg tif tiff,$(eval $(call OCR_RULE,$(ext))))
 
 bench: $(VENV)/.installed
-	$(PY) bench/bench_ocr.py
+	$(PY) bench/bench_ocr.py --noise 20
+	$(PY) bench/bench_ocr.py --noise 32
 
 clean-data:
 	rm -f data/clean/*.txt data/clean/*.json
