@@ -102,6 +102,41 @@ def cmd_ocr(args, rep: Reporter) -> int:
     return batch_exit_code(failures, len(sources))
 
 
+def cmd_restore(args, rep: Reporter) -> int:
+    from .ocr import load_text
+    from .outputs import output_targets, write_atomic, write_json, write_stdout
+    from .restore import load_models, restore_text
+
+    sources = read_sources(args.inputs)
+    targets = output_targets([s.stem for s in sources], args.output, ".txt")
+    if args.report and len(sources) > 1 and not Path(args.report).is_dir():
+        raise VnplanError(args.report, "with several inputs --report must be a folder", "")
+    models = load_models()
+    rep.start(len(sources), "file")
+    failures = []
+    for src, target in zip(sources, targets):
+        try:
+            text = load_text(src.path, src.data)
+            result = restore_text(text, mode=args.mode, models=models, path=src.path)
+            if target == "-":
+                write_stdout(result.text)
+            else:
+                write_atomic(target, result.text)
+            if args.report:
+                rp = Path(args.report)
+                rp = rp / f"{src.stem}.restore.json" if rp.is_dir() else rp
+                write_json(rp, {"input": src.path, **result.report()})
+            if args.verbose:
+                print(f"vnplan: {src.path}: {result.mode} text, {len(result.changes)} of {result.tokens} tokens "
+                      "changed", file=sys.stderr)
+        except VnplanError as err:
+            rep.error(err)
+            failures.append(err)
+        rep.advance()
+    rep.close()
+    return batch_exit_code(failures, len(sources))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vnplan",
@@ -137,6 +172,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-pixels", type=int, default=150_000_000,
                    help="refuse pages larger than this many pixels at --dpi (default: 150 million)")
     p.set_defaults(func=cmd_ocr)
+
+    p = sub.add_parser(
+        "restore", help="restore Vietnamese diacritics and correct OCR errors in text",
+        description="Restore diacritics and correct OCR errors: legacy OCR made with an English model "
+                    "(\"Pang\" -> Đảng, \"ciia\" -> của, \"s6\" -> số), Tesseract vie output, and text typed "
+                    "without marks. The kind of text is detected (or give --mode). Line structure, case, "
+                    "punctuation, numbers and document codes (41-CT/TW, 05/KH-UBND) are kept; tone marks "
+                    "are placed in the old style of official documents (hòa, thủy, ủy).",
+        epilog="examples:\n  vnplan restore old_ocr.txt -o fixed.txt --report fixed.json\n"
+               "  vnplan ocr scan.pdf -o - | vnplan restore - -o -\n\n" + EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files (UTF-8); - reads stdin")
+    p.add_argument("-o", "--output", metavar="OUT", help="output file, - for stdout, or a folder")
+    p.add_argument("--mode", choices=["auto", "legacy", "vie", "plain", "clean"], default="auto",
+                   help="kind of input: legacy (English-model OCR), vie (Tesseract vie output), plain (typed "
+                        "without marks), clean (already correct); default: detect")
+    p.add_argument("--report", metavar="JSON",
+                   help="write each change (line, column, original, choice, confidence, alternatives) as "
+                        "JSON; a folder gives <stem>.restore.json")
+    p.set_defaults(func=cmd_restore)
     return parser
 
 

@@ -94,6 +94,7 @@ class SyllableLM:
             "ctx3_keys": ctx3_keys, "ctx3_lg": np.log(gamma3).astype(np.float16),
             "bi_keys": bi_keys, "bi_lp": lp2.astype(np.float16),
             "ctx2_lg": lg2.astype(np.float32), "uni_lp": lp1.astype(np.float32),
+            "uni_count": np.array([counts.get(w, 0) for w in vocab], dtype=np.int64),
         }
         # contexts only matter where a trigram with that context is pruned; keep all (small)
         return cls(vocab, arrays)
@@ -101,7 +102,7 @@ class SyllableLM:
     def save(self, path: str | Path) -> None:
         np.savez_compressed(path, vocab=np.array(self.vocab), tri_keys=self.tri_keys, tri_lp=self.tri_lp,
                             ctx3_keys=self.ctx3_keys, ctx3_lg=self.ctx3_lg, bi_keys=self.bi_keys,
-                            bi_lp=self.bi_lp, ctx2_lg=self.ctx2_lg, uni_lp=self.uni_lp)
+                            bi_lp=self.bi_lp, ctx2_lg=self.ctx2_lg, uni_lp=self.uni_lp, uni_count=self.uni_count)
 
     @classmethod
     def load(cls, path: str | Path) -> "SyllableLM":

@@ -275,16 +275,26 @@ def ocr_image(img, page_no: int, dpi: int, opts: OcrOptions, reason: str) -> Pag
                 height=img.height, dpi=dpi, skew_degrees=skew)
 
 
-def read_text(path: str, data: Optional[bytes] = None) -> list[Page]:
-    """A .txt input passes through; form feeds separate pages."""
-    raw = data if data is not None else Path(path).read_bytes()
+def load_text(path: str, data: Optional[bytes] = None) -> str:
+    """A UTF-8 text input as NFC with Unix line ends, or the error that says what is wrong with it."""
+    if data is None:
+        p = Path(path)
+        if not p.exists():
+            raise InputNotFound(path, "no such file")
+        data = p.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CorruptInput(path, "the text is not UTF-8", "convert it, e.g. `iconv -f CP1258 -t UTF-8`") from None
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise EmptyInput(path, "the text file has no text")
+    return text
+
+
+def read_text(path: str, data: Optional[bytes] = None) -> list[Page]:
+    """A .txt input passes through; form feeds separate pages."""
+    text = load_text(path, data)
     pages = []
     for pno, chunk in enumerate(text.split("\f"), start=1):
         lines, block = [], 0

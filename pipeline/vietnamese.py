@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Optional
 
 TONES = {"\u0300": 1, "\u0301": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}  # huyền sắc hỏi ngã nặng
 TONE_CHARS = {v: k for k, v in TONES.items()}
@@ -86,3 +87,37 @@ def normalize_text(text: str) -> str:
 
 def has_marks(text: str) -> bool:
     return strip_marks(text) != text
+
+
+ONSETS = sorted(["", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p",
+                 "ph", "qu", "r", "s", "t", "th", "tr", "v", "x"], key=len, reverse=True)
+CODAS = ("ng", "nh", "ch", "c", "m", "n", "p", "t", "i", "y", "o", "u", "")
+STOP_CODAS = ("c", "ch", "p", "t")
+
+
+def split_syllable(syllable: str) -> Optional[tuple[str, str, str, int]]:
+    """``"thường"`` -> ``("th", "ươ", "ng", 1)``: onset, vowel nucleus (with glide), coda, tone; or None
+    when the letters cannot form a Vietnamese syllable."""
+    base, tone = split_tone(syllable.lower())
+    if not base.isalpha():
+        return None
+    for onset in ONSETS:
+        if base.startswith(onset):
+            rest = base[len(onset):]
+            if onset == "gi" and (not rest or rest[0] not in VOWELS):
+                onset, rest = "g", base[1:]
+            if not rest:
+                continue
+            for coda in CODAS:
+                if rest.endswith(coda) and len(rest) > len(coda):
+                    nucleus = rest[: len(rest) - len(coda)] if coda else rest
+                    if all(ch in VOWELS for ch in nucleus) and len(nucleus) <= 3:
+                        if coda in STOP_CODAS and tone not in (2, 5):
+                            return None
+                        return onset, nucleus, coda, tone
+            return None
+    return None
+
+
+def is_valid_shape(syllable: str) -> bool:
+    return split_syllable(syllable) is not None

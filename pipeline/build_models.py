@@ -1,0 +1,56 @@
+"""``make models``: rebuild every model file under ``models/`` from ``../shared/corpus``, reproducibly.
+
+    python -m pipeline.build_models [--corpus DIR] [--only lm|noise|lexicon] [--pages N]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+from . import corpus, noise
+from .lm import SyllableLM
+
+MODELS = Path(__file__).resolve().parent.parent / "models"
+
+
+def build_lm(src: Path, out: Path) -> None:
+    t = time.time()
+    sents = (s for text in corpus.training_texts(src) for s in corpus.sentences(text))
+    lm = SyllableLM.build(sents, min_count=2, prune=2)
+    lm.save(out / "syllable_lm.npz")
+    print(f"lm: {len(lm.vocab)} syllables, {len(lm.bi_keys)} bigrams, {len(lm.tri_keys)} trigrams "
+          f"({time.time() - t:.0f} s)")
+
+
+def build_noise(src: Path, out: Path, pages: int) -> None:
+    t = time.time()
+    texts = [d.text for d in corpus.official_documents(src) if not corpus.is_heldout(d)]
+    table = noise.build(texts, pages, seed=7)
+    noise.save(table, out / "noise_eng.json")
+    print(f"noise: {table['pairs']} aligned tokens from {pages} pages, {len(table['obs'])} observed forms "
+          f"({time.time() - t:.0f} s)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT_CORPUS)
+    ap.add_argument("--out", type=Path, default=MODELS)
+    ap.add_argument("--only", choices=["lm", "noise"], default=None)
+    ap.add_argument("--pages", type=int, default=400, help="pages rendered and OCRed for the noise model")
+    args = ap.parse_args()
+    if not (args.corpus / "SOURCES.md").exists():
+        raise SystemExit(f"{args.corpus}: corpus not found; give --corpus DIR (the shared corpus folder)")
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.only in (None, "lm"):
+        build_lm(args.corpus, args.out)
+    if args.only in (None, "noise"):
+        build_noise(args.corpus, args.out, args.pages)
+    (args.out / "MANIFEST.json").write_text(json.dumps(
+        {p.name: p.stat().st_size for p in sorted(args.out.iterdir()) if p.is_file() and p.name != "MANIFEST.json"},
+        indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""The OCR noise model: what each Vietnamese syllable becomes under real OCR.
+
+Built by ``make models``: clean corpus text is rendered to page images (``synth``), read by Tesseract's
+English model (which reproduces the legacy OCR of our seeds: "của" -> "ciia", "số" -> "s6", "Đảng" ->
+"Pang") and aligned with its source token by token. The counts give P(observed | syllable) for the
+restorer's candidates; character confusions learned from the same pairs generalise to unseen tokens.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+from collections import Counter, defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Iterable
+
+from rapidfuzz.distance import Levenshtein
+
+from .vietnamese import normalize_syllable, strip_marks
+
+EDGE_PUNCT = re.compile(r"^[^\w¢€£]+|[^\w¢€£]+$")
+
+
+def ocr_tokens(text: str) -> list[str]:
+    """Whitespace tokens with edge punctuation peeled off (inner look-alikes such as "s6" stay)."""
+    out = []
+    for raw in text.split():
+        for part in re.split(r"[-/]", raw):
+            tok = EDGE_PUNCT.sub("", part)
+            if tok:
+                out.append(tok)
+    return out
+
+
+def align_pairs(source: str, observed: str) -> list[tuple[str, str]]:
+    """(true, observed) token pairs: matches and plausible substitutions of an edit alignment."""
+    ref, hyp = ocr_tokens(source), ocr_tokens(observed)
+    ops = Levenshtein.opcodes(ref, hyp)
+    pairs = []
+    for op in ops:
+        if op.tag == "equal":
+            pairs += [(ref[i], ref[i]) for i in range(op.src_start, op.src_end)]
+        elif op.tag == "replace" and op.src_end - op.src_start == op.dest_end - op.dest_start:
+            for i, j in zip(range(op.src_start, op.src_end), range(op.dest_start, op.dest_end)):
+                t, o = ref[i], hyp[j]
+                if Levenshtein.normalized_distance(strip_marks(t).lower(), strip_marks(o).lower()) <= 0.6:
+                    pairs.append((t, o))
+    return pairs
+
+
+def _ocr_page(job: tuple[str, int, float, int]) -> list[tuple[str, str]]:
+    import pytesseract
+
+    from . import synth
+
+    text, seed, pt, style = job
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    pages, lines = synth.render_pages(text, pt=pt)
+    pairs: list[tuple[str, str]] = []
+    for img, lns in zip(pages[:1], lines[:1]):
+        img = scan_style(img, style, seed)
+        out = pytesseract.image_to_string(img, lang="eng")
+        pairs += align_pairs("\n".join(lns), out)
+    return pairs
+
+
+STYLES = ("clean", "noisy", "blurred", "low-res", "heavy-ink")
+
+
+def scan_style(img, style: str, seed: int):
+    """The kinds of old scans legacy OCR was made from: clean, grainy, soft, 150-200 dpi, heavy ink."""
+    from PIL import ImageFilter
+
+    from . import synth
+
+    if style == "noisy":
+        return synth.degrade(img, noise=15, blur=0.5, seed=seed)
+    if style == "blurred":
+        return img.filter(ImageFilter.GaussianBlur(1.2))
+    if style == "low-res":
+        small = img.filter(ImageFilter.GaussianBlur(0.8)).resize((img.width // 2, img.height // 2))
+        return small
+    if style == "heavy-ink":
+        return img.filter(ImageFilter.MinFilter(3))
+    return img
+
+
+def page_texts(texts: Iterable[str], n_pages: int, seed: int = 0, words_per_page: int = 330) -> list[str]:
+    """Cut the corpus into page-sized chunks and draw ``n_pages`` of them reproducibly."""
+    chunks, cur, n = [], [], 0
+    for t in texts:
+        for para in t.split("\n"):
+            w = para.split()
+            if not w:
+                continue
+            cur.append(para)
+            n += len(w)
+            if n >= words_per_page:
+                chunks.append("\n".join(cur))
+                cur, n = [], 0
+    rng = random.Random(seed)
+    return rng.sample(chunks, min(n_pages, len(chunks)))
+
+
+def build(texts: Iterable[str], n_pages: int, jobs: int | None = None, seed: int = 0) -> dict:
+    """Render, OCR with the English model, align; return the noise table."""
+    rng = random.Random(seed)
+    jobs_list = [(t, i, rng.choice([12.0, 13.0, 14.0]), STYLES[i % len(STYLES)])
+                 for i, t in enumerate(page_texts(texts, n_pages, seed))]
+    pairs: list[tuple[str, str]] = []
+    with ProcessPoolExecutor(max_workers=jobs or os.cpu_count()) as pool:
+        for p in pool.map(_ocr_page, jobs_list):
+            pairs += p
+    return table_from_pairs(pairs)
+
+
+def table_from_pairs(pairs: list[tuple[str, str]]) -> dict:
+    """``{"obs": {observed_lower: {syllable: count}}, "true": {syllable: count}, "chars": ...}``."""
+    obs: dict[str, Counter] = defaultdict(Counter)
+    true: Counter = Counter()
+    for t, o in pairs:
+        t_n = normalize_syllable(t.lower())
+        obs[o.lower()][t_n] += 1
+        true[t_n] += 1
+    return {"obs": {o: dict(c) for o, c in obs.items()}, "true": dict(true), "pairs": len(pairs)}
+
+
+def save(table: dict, path: str | Path) -> None:
+    Path(path).write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def load(path: str | Path) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))

@@ -1,0 +1,104 @@
+"""Stage 2 with the committed models (built from the corpus by `make models`)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.restore import load_models, restore_text
+from pipeline.scoring import score
+from pipeline.vietnamese import strip_marks
+from tests.conftest import DATA, run_cli
+
+
+@pytest.fixture(scope="module")
+def models():
+    return load_models()
+
+
+# The seeds' confusions (../shared/seeds README), each in a sentence of our own.
+SEED_CONFUSIONS = [
+    ("Cac cap uy Pang lanh dao thuc hién", "Các cấp ủy Đảng lãnh đạo thực hiện"),
+    ("trach nhiém ciia nguoi dung dau", "trách nhiệm của người đứng đầu"),
+    ("Chi thi s6 41-CT/TW", "Chỉ thị số 41-CT/TW"),
+    ("T6 chtic thuc hién tot cong tac thi dua", "Tổ chức thực hiện tốt công tác thi đua"),
+    ("thong nhat quan 1y ctia Nha nudc", "thống nhất quản lý của Nhà nước"),
+    ("giai quyét nhiing van dé cap bach", "giải quyết những vấn đề cấp bách"),
+    ("Ké hoach s6 197-KH/TU", "Kế hoạch số 197-KH/TU"),
+    ("TiNH UY KON TUM", "TỈNH ỦY KON TUM"),
+]
+
+
+@pytest.mark.parametrize("legacy,truth", SEED_CONFUSIONS)
+def test_seed_confusions_are_restored(models, legacy, truth):
+    assert restore_text(legacy, mode="legacy", models=models).text == truth
+
+
+def test_legacy_ocr_is_detected(models):
+    text = "\n".join(legacy for legacy, _ in SEED_CONFUSIONS)
+    assert restore_text(text, models=models).mode == "legacy"
+
+
+def test_codes_numbers_punctuation_and_lines_round_trip(models):
+    text = ("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020; Kế hoạch số 05/KH-UBND, 197-KH/TU.\n"
+            "\n"
+            "(Chỉ thị số 41-CT/TW), khoản 2 Điều 15: 1.250.000 đồng - 30%.\n")
+    for mode in ("auto", "legacy", "plain", "vie", "clean"):
+        out = restore_text(text, mode=mode, models=models).text
+        for code in ("30/2020/NĐ-CP", "05/3/2020", "05/KH-UBND", "197-KH/TU", "41-CT/TW", "1.250.000", "30%"):
+            assert code in out, (mode, code)
+        assert out.count("\n") == text.count("\n")
+
+
+def test_plain_text_gets_its_marks_back(models):
+    truth = (DATA / "plan_excerpt.txt").read_text(encoding="utf-8")
+    res = restore_text(strip_marks(truth), models=models)
+    assert res.mode == "plain"
+    assert score(truth, res.text).accuracy >= 0.97
+    # letter case and punctuation are the input's
+    assert strip_marks(res.text) == strip_marks(truth)
+
+
+def test_correct_text_is_left_alone(models):
+    truth = (DATA / "plan_excerpt.txt").read_text(encoding="utf-8")
+    res = restore_text(truth, models=models)
+    assert res.mode in ("clean", "vie")
+    assert res.text == truth
+
+
+def test_tone_placement_is_old_style(models):
+    assert restore_text("Uỷ ban nhân dân tỉnh hoà giải", models=models).text == "Ủy ban nhân dân tỉnh hòa giải"
+
+
+def test_vie_output_is_polished_not_damaged(models):
+    truth = "Ban Thường vụ Tỉnh ủy lãnh đạo công tác thi đua, khen thưởng trong tình hình mới."
+    damaged = "Ban Thường vụ Tỉnh ủy lãnh đạo công tác thi đua, khen thướng trong tình hình mới."
+    assert restore_text(damaged, mode="vie", models=models).text == truth
+    assert restore_text(truth, mode="vie", models=models).text == truth
+
+
+def test_report_gives_confidence_and_alternatives(models):
+    res = restore_text("Cac cap uy Pang", models=models, mode="legacy")
+    rep = res.report()
+    assert rep["changed"] == len(rep["changes"]) >= 3
+    ch = rep["changes"][0]
+    assert set(ch) == {"line", "col", "original", "choice", "confidence", "alternatives"}
+    assert 0 < ch["confidence"] <= 1 and ch["original"] == "Cac" and ch["choice"] == "Các"
+
+
+def test_non_vietnamese_text_is_refused(tmp_path):
+    f = tmp_path / "english.txt"
+    f.write_text("The committee shall review the implementation of this directive and report to the "
+                 "government every quarter with recommendations on further improvements needed.\n" * 3)
+    res = run_cli("restore", str(f), "-o", str(tmp_path / "out.txt"))
+    assert res.returncode == 13 and "not read as Vietnamese" in res.stderr.decode()
+    assert not (tmp_path / "out.txt").exists()
+
+
+def test_cli_filter_and_report(tmp_path):
+    res = run_cli("restore", "-", "-o", "-", "--report", str(tmp_path / "r.json"),
+                  stdin="Ban Thuong vu Tinh uy\n".encode())
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.decode() == "Ban Thường vụ Tỉnh ủy\n"
+    rep = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert rep["mode"] == "plain" and rep["changed"] == 4
