@@ -8,15 +8,19 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RAW := $(wildcard data/raw/*.txt data/raw/*.pdf data/raw/*.png data/raw/*.jpg data/raw/*.jpeg data/raw/*.tif data/raw/*.tiff)
 CLEAN_TXT := $(patsubst data/raw/%,data/clean/%.txt,$(basename $(RAW)))
+.SECONDARY:
 
-.PHONY: setup system-deps test extract bench clean-data help
+CORPUS ?= ../shared/corpus
+.PHONY: setup system-deps test extract bench models eval-restore clean-data help
 .DELETE_ON_ERROR:
 
 help:
 	@echo "make setup    install system packages (apt) and .venv with the project"
 	@echo "make test     run the tests"
 	@echo "make extract  data/raw/ -> data/clean/ (only what changed)"
-	@echo "make bench    OCR speed and accuracy against the hand-run Tesseract baseline"
+	@echo "make bench    OCR against the hand-run Tesseract baseline; restoration speed"
+	@echo "make models   rebuild models/ from $(CORPUS)"
+	@echo "make eval-restore  restoration accuracy on held-out corpus documents"
 
 setup: system-deps $(VENV)/.installed
 
@@ -39,16 +43,28 @@ test: $(VENV)/.installed
 
 extract: $(CLEAN_TXT)
 
-# one rule per input type; make picks the one whose input exists
+# stage 1: any input -> build/ocr/<stem>.txt (one rule per input type; make picks the one that exists)
 define OCR_RULE
-data/clean/%.txt: data/raw/%.$(1) $(VENV)/.installed
+build/ocr/%.txt: data/raw/%.$(1) $(VENV)/.installed
+	@mkdir -p build/ocr
 	$(VNPLAN) ocr $$< -o $$@
 endef
 $(foreach ext,txt pdf png jpg jpeg tif tiff,$(eval $(call OCR_RULE,$(ext))))
 
+# stage 2: restoration, with a report of every change
+data/clean/%.txt: build/ocr/%.txt $(wildcard models/*.npz models/*.json)
+	$(VNPLAN) restore $< -o $@ --report data/clean/$*.restore.json
+
 bench: $(VENV)/.installed
 	$(PY) bench/bench_ocr.py --noise 20
 	$(PY) bench/bench_ocr.py --noise 32
+	$(PY) bench/bench_restore.py
+
+models: $(VENV)/.installed
+	$(PY) -m pipeline.build_models --corpus $(CORPUS)
+
+eval-restore: $(VENV)/.installed
+	$(PY) -m pipeline.evaluation --split test
 
 clean-data:
 	rm -f data/clean/*.txt data/clean/*.json

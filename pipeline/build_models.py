@@ -15,10 +15,10 @@ from .lm import SyllableLM
 MODELS = Path(__file__).resolve().parent.parent / "models"
 
 
-def build_lm(src: Path, out: Path) -> None:
+def build_lm(src: Path, out: Path, prune: int = 2) -> None:
     t = time.time()
-    sents = (s for text in corpus.training_texts(src) for s in corpus.sentences(text))
-    lm = SyllableLM.build(sents, min_count=2, prune=2)
+    sents = (s for text in corpus.training_texts(src) for s in corpus.sentences(text, marked_only=True))
+    lm = SyllableLM.build(sents, min_count=2, prune=prune)
     lm.save(out / "syllable_lm.npz")
     print(f"lm: {len(lm.vocab)} syllables, {len(lm.bi_keys)} bigrams, {len(lm.tri_keys)} trigrams "
           f"({time.time() - t:.0f} s)")
@@ -38,13 +38,14 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT_CORPUS)
     ap.add_argument("--out", type=Path, default=MODELS)
     ap.add_argument("--only", choices=["lm", "noise"], default=None)
+    ap.add_argument("--prune", type=int, default=2, help="keep trigrams seen at least this often")
     ap.add_argument("--pages", type=int, default=400, help="pages rendered and OCRed for the noise model")
     args = ap.parse_args()
     if not (args.corpus / "SOURCES.md").exists():
         raise SystemExit(f"{args.corpus}: corpus not found; give --corpus DIR (the shared corpus folder)")
     args.out.mkdir(parents=True, exist_ok=True)
     if args.only in (None, "lm"):
-        build_lm(args.corpus, args.out)
+        build_lm(args.corpus, args.out, args.prune)
     if args.only in (None, "noise"):
         build_noise(args.corpus, args.out, args.pages)
     (args.out / "MANIFEST.json").write_text(json.dumps(

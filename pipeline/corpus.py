@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .vietnamese import normalize_syllable
+from .vietnamese import normalize_syllable, strip_marks
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 HOLDOUT_SHARE = {"plan": 0.3, "other": 0.12}  # of the official documents, by id hash
@@ -65,9 +65,18 @@ def lm_token(tok: str) -> str:
     return normalize_syllable(tok.lower())
 
 
-def sentences(text: str) -> Iterator[list[str]]:
-    """LM token sequences: one per sentence (split at . ; : ! ? and line breaks)."""
+def sentences(text: str, marked_only: bool = False) -> Iterator[list[str]]:
+    """LM token sequences: one per sentence (split at . ; : ! ? and line breaks).
+
+    ``marked_only`` drops sentences typed without marks (some source documents have such passages:
+    "Quyet dinh 2028/QD-UBND ..."), which would teach the model that unmarked syllables are text.
+    """
     for chunk in SENTENCE_BREAK.split(text):
-        toks = [lm_token(t) for t in TOKEN.findall(chunk)]
-        if toks:
-            yield toks
+        raw = TOKEN.findall(chunk)
+        if not raw:
+            continue
+        if marked_only:
+            words = [t for t in raw if not t.isdigit() and not t.isupper()]
+            if len(words) >= 4 and sum(1 for t in words if strip_marks(t) != t) < 0.2 * len(words):
+                continue
+        yield [lm_token(t) for t in raw]

@@ -122,6 +122,12 @@ class SyllableLM:
         i = np.minimum(i, len(table) - 1)
         return i, table[i] == keys
 
+    def bigram_logprob(self, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+        """Natural-log P(c | b) (the bigram level of the same model), element-wise."""
+        out = self.uni_lp[c.astype(np.int64)] + self.ctx2_lg[b.astype(np.int64)]
+        i2, hit2 = self._lookup(b * self.V + c, self.bi_keys)
+        return np.where(hit2, self.bi_lp[i2].astype(np.float32), out)
+
     def logprob(self, a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
         """Natural-log P(c | a, b) for arrays of ids (uint64), element-wise."""
         V = self.V

@@ -40,19 +40,24 @@ class Settings:
 
     lm_weight: float = 1.0
     identity: float = 0.0  # log-score of keeping a valid syllable as it is
+    oov_identity: float = -6.0  # ... and a token that is not a syllable we know
     same_key: float = -3.0  # a syllable with the same letters but other marks
     table_floor: float = -9.0  # floor of the learned channel
     fuzzy: float = 1.0  # weight of the learned edit cost of a near key (0: no near keys)
     min_confidence: float = 0.0  # a change needs at least this local posterior
     max_candidates: int = 10
+    fine_candidates: int = 4  # kept per position after the bigram pass
+    prune_logp: float = -7.0  # ... if their bigram posterior is at least e^this
     margin: float = 9.0  # drop candidates this far (log) below the best by channel + unigram
 
 
 SETTINGS = {
     "legacy": Settings(identity=-1.0, same_key=-2.5, table_floor=-7.0, fuzzy=1.0, max_candidates=14),
-    "plain": Settings(identity=-2.0, same_key=-2.0, table_floor=-99.0, fuzzy=0.0),
-    "vie": Settings(identity=0.0, same_key=-6.0, table_floor=-99.0, fuzzy=1.5, min_confidence=0.95),
-    "clean": Settings(identity=0.0, same_key=-9.0, table_floor=-99.0, fuzzy=2.0, min_confidence=0.99),
+    "plain": Settings(identity=-2.0, oov_identity=-4.0, same_key=-2.0, table_floor=-99.0, fuzzy=0.0),
+    "vie": Settings(identity=0.0, oov_identity=-1.0, same_key=-6.0, table_floor=-99.0, fuzzy=1.5,
+                    min_confidence=0.95),
+    "clean": Settings(identity=0.0, oov_identity=0.0, same_key=-9.0, table_floor=-99.0, fuzzy=2.0,
+                      min_confidence=0.99),
 }
 
 
@@ -106,6 +111,17 @@ class Models:
             self.by_key.setdefault(strip_marks(w), []).append(w)
         self.keys = list(self.by_key)
         self.edit_cost = EditCosts(self.obs)
+        # parts of document codes (NĐ-CP, QĐ-UBND, HĐND): the corpus's dominant marked form of each
+        self.code_forms: dict[str, str] = {}
+        best: dict[str, tuple[int, str]] = {}
+        for w, c in self.freq.items():
+            if w.isalpha() and split_syllable(w) is None and c >= 20:
+                k = strip_marks(w)
+                if c > best.get(k, (0, ""))[0]:
+                    best[k] = (c, w)
+        for k, (c, w) in best.items():
+            if w != k and c >= 10 * self.freq.get(k, 0):
+                self.code_forms[k] = w
 
     def logfreq(self, w: str) -> float:
         return float(np.log1p(self.freq.get(w, 0)))
@@ -239,10 +255,17 @@ def detect_mode(segments: list[list[Tok]], models: Models) -> tuple[str, dict]:
     return "legacy", ev
 
 
+def _is_acronym(text: str) -> bool:
+    return len(text) >= 2 and text.isupper()
+
+
 def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, float]]:
     """(syllable, channel log-score) pairs for one token."""
     if tok.fixed:
-        return [(lm_token(tok.text) if tok.text.isdigit() else normalize_syllable(tok.lower), 0.0)]
+        if tok.text.isdigit():
+            return [(NUM, 0.0)]
+        form = m.code_forms.get(strip_marks(tok.lower), tok.lower) if mode in ("plain", "legacy") else tok.lower
+        return [(form, 0.0)]
     lo = tok.lower
     norm = normalize_syllable(lo)
     cands: dict[str, float] = {}
@@ -251,8 +274,10 @@ def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, 
         if score > cands.get(w, -1e9):
             cands[w] = score
 
-    if norm in m.inventory or (norm in m.vocab and m.freq.get(norm, 0) >= 20 and split_syllable(norm) is None):
+    if norm in m.inventory or (_is_acronym(tok.text) and norm in m.vocab):
         add(norm, s.identity)
+    else:  # a name, a foreign word, or OCR garbage: kept only if nothing reads better
+        add(norm, s.oov_identity)
     if lo.isalpha():
         for w in m.by_key.get(strip_marks(lo), ()):
             add(w, s.same_key)
@@ -282,20 +307,19 @@ def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, 
 NEG = np.float32(-1e9)
 
 
-def _decode_all(lattices: list[list[list[tuple[str, float]]]], s: Settings,
-                m: Models) -> list[tuple[list[int], np.ndarray]]:
-    """Viterbi over every segment's trigram lattice, vectorised: segments of similar length are decoded
-    together (``_decode_group``). Returns per segment the best slot per position and the local
-    posteriors, an array (positions x slots)."""
-    order = sorted(range(len(lattices)), key=lambda i: len(lattices[i]))
+Lattice = list[list[tuple[str, float]]]
+
+
+def _grouped(lattices: list[Lattice], fn, budget: int, power: int) -> list:
+    """Run ``fn`` on groups of segments of similar candidate width and length (dense arrays stay small)."""
     kmax = [max(len(c) for c in lat) for lat in lattices]
+    order = sorted(range(len(lattices)), key=lambda i: (kmax[i], len(lattices[i])))
     results: list = [None] * len(lattices)
     group: list[int] = []
     k = 0
-    budget = 4_000_000
     for i in order + [None]:
-        if group and (i is None or (len(group) + 1) * len(lattices[i]) * max(k, kmax[i]) ** 3 > budget):
-            for gi, res in zip(group, _decode_group([lattices[g] for g in group], s, m)):
+        if group and (i is None or (len(group) + 1) * len(lattices[i]) * max(k, kmax[i]) ** power > budget):
+            for gi, res in zip(group, fn([lattices[g] for g in group])):
                 results[gi] = res
             group, k = [], 0
         if i is not None:
@@ -304,24 +328,81 @@ def _decode_all(lattices: list[list[list[tuple[str, float]]]], s: Settings,
     return results
 
 
+def _decode_all(lattices: list[Lattice], s: Settings, m: Models) -> list[tuple[Lattice, list[int], np.ndarray]]:
+    """Coarse to fine: a bigram forward-backward pass keeps the candidates with a real chance in
+    context, then trigram Viterbi decodes what is left. Returns per segment the kept candidates, the best
+    one per position and the local posteriors (positions x slots)."""
+    pruned = _grouped(lattices, lambda g: _bigram_prune(g, s, m), 4_000_000, 2)
+    decoded = _grouped(pruned, lambda g: _decode_group(g, s, m), 4_000_000, 3)
+    return [(lat, path, post) for lat, (path, post) in zip(pruned, decoded)]
+
+
+def _padded(lattices: list[Lattice], m: Models, lead: int, tail: int):
+    """Dense arrays: ids and channel scores (S, lead + L + tail, K); padding slots score NEG; each
+    <s> position before and each position after a segment has one free slot."""
+    index = m.lm.index
+    S, L = len(lattices), max(len(lat) for lat in lattices)
+    K = max(len(c) for lat in lattices for c in lat)
+    ids = np.zeros((S, lead + L + tail, K), dtype=np.uint64)
+    ch = np.full((S, lead + L + tail, K), NEG, dtype=np.float32)
+    ch[:, :, 0] = 0.0
+    real = np.zeros((S, lead + L + tail), dtype=bool)
+    for si, lat in enumerate(lattices):
+        for t, cands in enumerate(lat):
+            k = len(cands)
+            ids[si, t + lead, :k] = [index.get(w, 1) for w, _ in cands]
+            ch[si, t + lead, :k] = [c for _, c in cands]
+        real[si, lead:len(lat) + lead] = True
+    return ids, ch, real, S, L, K
+
+
+def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
+    mx = x.max(axis=axis, keepdims=True)
+    return (mx + np.log(np.exp(x - mx).sum(axis=axis, keepdims=True))).squeeze(axis)
+
+
+def _bigram_prune(lattices: list[Lattice], s: Settings, m: Models) -> list[Lattice]:
+    ids, ch, real, S, L, K = _padded(lattices, m, 1, 0)
+    if K <= s.fine_candidates:
+        return lattices
+    valid = ch > NEG / 2
+    mask = valid[:, :-1, :, None] & valid[:, 1:, None, :] & real[:, 1:, None, None]  # (S, L, K, K)
+    si_, t_, kb, kc = np.nonzero(mask)
+    lp = np.zeros(mask.shape, dtype=np.float32)
+    lp[si_, t_, kb, kc] = s.lm_weight * m.lm.bigram_logprob(ids[si_, t_, kb], ids[si_, t_ + 1, kc])
+    # padding after a segment: slot 0 is free, the others impossible
+    lp = np.where(mask | (~real[:, 1:, None, None] & (np.arange(K) == 0)[None, None, None, :]), lp, NEG)
+    lp = lp + ch[:, 1:, None, :]
+    alpha = np.empty((S, L + 1, K), dtype=np.float32)
+    alpha[:, 0] = np.where(np.arange(K) == 0, 0.0, NEG)
+    for t in range(L):
+        alpha[:, t + 1] = _logsumexp(alpha[:, t, :, None] + lp[:, t], axis=1)
+    beta = np.zeros((S, L + 1, K), dtype=np.float32)
+    for t in range(L - 1, -1, -1):
+        beta[:, t] = _logsumexp(lp[:, t] + beta[:, t + 1, None, :], axis=2)
+    gamma = alpha + beta - _logsumexp(alpha[:, L], axis=1)[:, None, None]
+    out = []
+    for si, lat in enumerate(lattices):
+        new = []
+        for t, cands in enumerate(lat):
+            if len(cands) <= 1:
+                new.append(cands)
+                continue
+            g = gamma[si, t + 1, :len(cands)]
+            order = np.argsort(-g)[: s.fine_candidates]
+            keep = [int(j) for j in order if g[j] >= s.prune_logp] or [int(order[0])]
+            new.append([cands[j] for j in keep])
+        out.append(new)
+    return out
+
+
 def _decode_group(lattices, s: Settings, m: Models) -> list[tuple[list[int], np.ndarray]]:
     """Segments padded to one length L and candidate lists to K slots; one LM query for every valid
     (a, b, c) slot triple; the dynamic programme steps through positions for all segments together.
     Posteriors: each position re-scored with the chosen neighbours fixed,
     P(c | z-2, z-1) P(z+1 | z-1, c) P(z+2 | c, z+1), read from the same table."""
-    lm, index = m.lm, m.lm.index
-    S, L = len(lattices), max(len(lat) for lat in lattices)
-    K = max(len(c) for lat in lattices for c in lat)
-    ids = np.zeros((S, L + 4, K), dtype=np.uint64)
-    ch = np.full((S, L + 4, K), NEG, dtype=np.float32)
-    ch[:, :, 0] = 0.0  # <s> before, and padding after each segment: one slot, no cost
-    real = np.zeros((S, L + 4), dtype=bool)
-    for si, lat in enumerate(lattices):
-        for t, cands in enumerate(lat):
-            k = len(cands)
-            ids[si, t + 2, :k] = [index.get(w, 1) for w, _ in cands]
-            ch[si, t + 2, :k] = [c for _, c in cands]
-        real[si, 2:len(lat) + 2] = True
+    lm = m.lm
+    ids, ch, real, S, L, K = _padded(lattices, m, 2, 2)
     valid = ch > NEG / 2
     mask = (valid[:, :-2, :, None, None] & valid[:, 1:-1, None, :, None] & valid[:, 2:, None, None, :]
             & real[:, 2:, None, None, None])  # (S, L + 2, K, K, K): step t predicts position t + 2
@@ -392,10 +473,13 @@ def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,
     todo = [i for i, (lat, seg) in enumerate(zip(lattices, segments))
             if not all(len(c) == 1 and c[0][0] == normalize_syllable(t.lower) for c, t in zip(lat, seg))]
     decoded = dict(zip(todo, _decode_all([lattices[i] for i in todo], s, m)))
-    for si, (seg, lattice) in enumerate(zip(segments, lattices)):
-        choice_idx, posts = decoded.get(si, ([0] * len(seg), np.ones((len(seg), 1))))
+    for si, seg in enumerate(segments):
+        lattice, choice_idx, posts = decoded.get(si, (lattices[si], [0] * len(seg), np.ones((len(seg), 1))))
         for tok, cands, k, post in zip(seg, lattice, choice_idx, posts):
             if tok.fixed:
+                form = cands[0][0]
+                if form != NUM and form != tok.lower:
+                    edits.setdefault(tok.line, []).append((tok.col, tok.col + len(tok.text), apply_case(tok.text, form)))
                 continue
             post = post[:len(cands)]
             word = cands[k][0]

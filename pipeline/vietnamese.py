@@ -19,6 +19,17 @@ WORD = re.compile(r"\w+", re.UNICODE)
 
 def strip_marks(text: str) -> str:
     """All diacritics off, đ -> d: what text typed without marks looks like."""
+    if len(text) <= 12:
+        return _strip_short(text)
+    return _strip(text)
+
+
+@lru_cache(maxsize=100_000)
+def _strip_short(text: str) -> str:
+    return _strip(text)
+
+
+def _strip(text: str) -> str:
     nfd = unicodedata.normalize("NFD", text)
     out = "".join(ch for ch in nfd if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", out.replace("đ", "d").replace("Đ", "D"))
