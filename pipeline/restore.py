@@ -52,10 +52,11 @@ class Settings:
 
 
 SETTINGS = {
-    "legacy": Settings(identity=-1.0, same_key=-2.5, table_floor=-7.0, fuzzy=1.0, max_candidates=14),
-    "plain": Settings(identity=-2.0, oov_identity=-4.0, same_key=-2.0, table_floor=-99.0, fuzzy=0.0),
-    "vie": Settings(identity=0.0, oov_identity=-1.0, same_key=-6.0, table_floor=-99.0, fuzzy=1.5,
-                    min_confidence=0.95),
+    "legacy": Settings(identity=-1.0, oov_identity=-3.0, same_key=-3.0, table_floor=-7.0, fuzzy=1.0,
+                       max_candidates=14),
+    "plain": Settings(identity=-2.0, oov_identity=-6.0, same_key=-2.0, table_floor=-99.0, fuzzy=0.0),
+    "vie": Settings(identity=0.0, oov_identity=-2.0, same_key=-4.0, table_floor=-99.0, fuzzy=1.5,
+                    min_confidence=0.9),
     "clean": Settings(identity=0.0, oov_identity=0.0, same_key=-9.0, table_floor=-99.0, fuzzy=2.0,
                       min_confidence=0.99),
 }
@@ -71,13 +72,23 @@ class Change:
     alternatives: list[tuple[str, float]] = field(default_factory=list)
 
 
-@dataclass
 class RestoreResult:
-    text: str
-    mode: str
-    evidence: dict
-    tokens: int
-    changes: list[Change]
+    """The restored text; ``changes`` (built on demand) lists every changed token."""
+
+    def __init__(self, text: str, mode: str, evidence: dict, tokens: int, pending: list):
+        self.text, self.mode, self.evidence, self.tokens = text, mode, evidence, tokens
+        self._pending = pending
+        self._changes: Optional[list[Change]] = None
+
+    @property
+    def changes(self) -> list[Change]:
+        if self._changes is None:
+            self._changes = []
+            for tok, out, conf, cands, slots, post in self._pending:
+                alts = sorted(((float(p), cands[j][0]) for j, p in zip(slots, post) if j >= 0 and cands[j][0] != normalize_syllable(out.lower())), reverse=True)[:3]
+                self._changes.append(Change(tok.line, tok.col, tok.text, out, round(conf, 4),
+                                            [(w, round(p, 4)) for p, w in alts]))
+        return self._changes
 
     def report(self) -> dict:
         confs = [c.confidence for c in self.changes]
@@ -200,6 +211,8 @@ class Tok:
 
 
 def _is_protected(text: str, line: str, start: int, end: int) -> bool:
+    if text.islower() and text.isalpha():
+        return False
     before = line[start - 1] if start > 0 else ""
     after = line[end] if end < len(line) else ""
     if text.isdigit():
@@ -306,20 +319,35 @@ def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, 
 
 NEG = np.float32(-1e9)
 
-
 Lattice = list[list[tuple[str, float]]]
 
 
-def _grouped(lattices: list[Lattice], fn, budget: int, power: int) -> list:
-    """Run ``fn`` on groups of segments of similar candidate width and length (dense arrays stay small)."""
+@dataclass
+class Decoded:
+    """One segment's decoding: the chosen candidate per position (index into its candidate list), and
+    for each position the candidates kept after pruning (``slots``) with their local posteriors."""
+
+    path: list[int]
+    conf: list[float]  # local posterior of the chosen candidate
+    slots: np.ndarray  # (positions, F): candidate index per kept slot, -1 for none
+    post: np.ndarray  # (positions, F)
+
+
+def _decode_all(lattices: list[Lattice], s: Settings, m: Models) -> list[Decoded]:
+    """Decode segments in groups of similar width and length, so the dense arrays stay small."""
     kmax = [max(len(c) for c in lat) for lat in lattices]
     order = sorted(range(len(lattices)), key=lambda i: (kmax[i], len(lattices[i])))
     results: list = [None] * len(lattices)
     group: list[int] = []
     k = 0
+    budget = 3_000_000
+
+    def cost(n: int, length: int, kk: int) -> int:
+        return n * (length + 4) * max(kk * kk, min(kk, s.fine_candidates) ** 3)
+
     for i in order + [None]:
-        if group and (i is None or (len(group) + 1) * len(lattices[i]) * max(k, kmax[i]) ** power > budget):
-            for gi, res in zip(group, fn([lattices[g] for g in group])):
+        if group and (i is None or cost(len(group) + 1, len(lattices[i]), max(k, kmax[i])) > budget):
+            for gi, res in zip(group, _decode_group([lattices[g] for g in group], s, m)):
                 results[gi] = res
             group, k = [], 0
         if i is not None:
@@ -328,84 +356,84 @@ def _grouped(lattices: list[Lattice], fn, budget: int, power: int) -> list:
     return results
 
 
-def _decode_all(lattices: list[Lattice], s: Settings, m: Models) -> list[tuple[Lattice, list[int], np.ndarray]]:
-    """Coarse to fine: a bigram forward-backward pass keeps the candidates with a real chance in
-    context, then trigram Viterbi decodes what is left. Returns per segment the kept candidates, the best
-    one per position and the local posteriors (positions x slots)."""
-    pruned = _grouped(lattices, lambda g: _bigram_prune(g, s, m), 4_000_000, 2)
-    decoded = _grouped(pruned, lambda g: _decode_group(g, s, m), 4_000_000, 3)
-    return [(lat, path, post) for lat, (path, post) in zip(pruned, decoded)]
-
-
-def _padded(lattices: list[Lattice], m: Models, lead: int, tail: int):
-    """Dense arrays: ids and channel scores (S, lead + L + tail, K); padding slots score NEG; each
-    <s> position before and each position after a segment has one free slot."""
-    index = m.lm.index
-    S, L = len(lattices), max(len(lat) for lat in lattices)
-    K = max(len(c) for lat in lattices for c in lat)
-    ids = np.zeros((S, lead + L + tail, K), dtype=np.uint64)
-    ch = np.full((S, lead + L + tail, K), NEG, dtype=np.float32)
-    ch[:, :, 0] = 0.0
-    real = np.zeros((S, lead + L + tail), dtype=bool)
-    for si, lat in enumerate(lattices):
-        for t, cands in enumerate(lat):
-            k = len(cands)
-            ids[si, t + lead, :k] = [index.get(w, 1) for w, _ in cands]
-            ch[si, t + lead, :k] = [c for _, c in cands]
-        real[si, lead:len(lat) + lead] = True
-    return ids, ch, real, S, L, K
-
-
 def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
     mx = x.max(axis=axis, keepdims=True)
     return (mx + np.log(np.exp(x - mx).sum(axis=axis, keepdims=True))).squeeze(axis)
 
 
-def _bigram_prune(lattices: list[Lattice], s: Settings, m: Models) -> list[Lattice]:
-    ids, ch, real, S, L, K = _padded(lattices, m, 1, 0)
-    if K <= s.fine_candidates:
-        return lattices
-    valid = ch > NEG / 2
-    mask = valid[:, :-1, :, None] & valid[:, 1:, None, :] & real[:, 1:, None, None]  # (S, L, K, K)
-    si_, t_, kb, kc = np.nonzero(mask)
-    lp = np.zeros(mask.shape, dtype=np.float32)
-    lp[si_, t_, kb, kc] = s.lm_weight * m.lm.bigram_logprob(ids[si_, t_, kb], ids[si_, t_ + 1, kc])
-    # padding after a segment: slot 0 is free, the others impossible
-    lp = np.where(mask | (~real[:, 1:, None, None] & (np.arange(K) == 0)[None, None, None, :]), lp, NEG)
-    lp = lp + ch[:, 1:, None, :]
-    alpha = np.empty((S, L + 1, K), dtype=np.float32)
-    alpha[:, 0] = np.where(np.arange(K) == 0, 0.0, NEG)
-    for t in range(L):
-        alpha[:, t + 1] = _logsumexp(alpha[:, t, :, None] + lp[:, t], axis=1)
-    beta = np.zeros((S, L + 1, K), dtype=np.float32)
-    for t in range(L - 1, -1, -1):
-        beta[:, t] = _logsumexp(lp[:, t] + beta[:, t + 1, None, :], axis=2)
-    gamma = alpha + beta - _logsumexp(alpha[:, L], axis=1)[:, None, None]
-    out = []
-    for si, lat in enumerate(lattices):
-        new = []
-        for t, cands in enumerate(lat):
-            if len(cands) <= 1:
-                new.append(cands)
-                continue
-            g = gamma[si, t + 1, :len(cands)]
-            order = np.argsort(-g)[: s.fine_candidates]
-            keep = [int(j) for j in order if g[j] >= s.prune_logp] or [int(order[0])]
-            new.append([cands[j] for j in keep])
-        out.append(new)
-    return out
+def _decode_group(lattices: list[Lattice], s: Settings, m: Models) -> list[Decoded]:
+    """Coarse to fine, vectorised over a group of segments.
 
-
-def _decode_group(lattices, s: Settings, m: Models) -> list[tuple[list[int], np.ndarray]]:
-    """Segments padded to one length L and candidate lists to K slots; one LM query for every valid
-    (a, b, c) slot triple; the dynamic programme steps through positions for all segments together.
-    Posteriors: each position re-scored with the chosen neighbours fixed,
-    P(c | z-2, z-1) P(z+1 | z-1, c) P(z+2 | c, z+1), read from the same table."""
-    lm = m.lm
-    ids, ch, real, S, L, K = _padded(lattices, m, 2, 2)
+    Segments are padded to one length (two <s> positions before, two free positions after) and
+    candidate lists to K slots. A bigram forward-backward pass keeps, per position, the ``fine_candidates``
+    slots whose posterior is at least e^``prune_logp``; trigram Viterbi then decodes the kept slots, the
+    LM queried once for every valid slot triple. Local posteriors re-score each position with the chosen
+    neighbours fixed: P(c | z-2, z-1) P(z+1 | z-1, c) P(z+2 | c, z+1), read from the same table.
+    """
+    lm, index = m.lm, m.lm.index
+    S = len(lattices)
+    lens = np.array([len(lat) for lat in lattices])
+    L = int(lens.max())
+    K = max(len(c) for lat in lattices for c in lat)
+    P = L + 4
+    # dense arrays, filled in one vectorised assignment
+    flat_ids: list[int] = []
+    flat_ch: list[float] = []
+    ks: list[int] = []
+    for lat in lattices:
+        for cands in lat:
+            ks.append(len(cands))
+            for w, c in cands:
+                flat_ids.append(index.get(w, 1))
+                flat_ch.append(c)
+    ks_a = np.array(ks)
+    seg_of = np.repeat(np.arange(S), lens)
+    pos_of = np.arange(len(ks)) - np.repeat(np.cumsum(lens) - lens, lens) + 2
+    tok_of = np.repeat(np.arange(len(ks)), ks_a)
+    slot_of = np.arange(len(flat_ids)) - np.repeat(np.cumsum(ks_a) - ks_a, ks_a)
+    ids = np.zeros((S, P, K), dtype=np.uint64)
+    ch = np.full((S, P, K), NEG, dtype=np.float32)
+    ch[:, :, 0] = 0.0  # <s> and padding: one free slot
+    ids[seg_of[tok_of], pos_of[tok_of], slot_of] = flat_ids
+    ch[seg_of[tok_of], pos_of[tok_of], slot_of] = flat_ch
+    real = np.zeros((S, P), dtype=bool)
+    real[seg_of, pos_of] = True
     valid = ch > NEG / 2
+    rows = np.arange(S)
+    slots = np.broadcast_to(np.arange(K), (S, P, K)).copy()
+    F = min(K, s.fine_candidates)
+    if K > F:
+        # bigram forward-backward over positions 1 .. L+1 (pairs (p-1, p) for p = 2 .. L+1)
+        mask = valid[:, 1:L + 1, :, None] & valid[:, 2:L + 2, None, :] & real[:, 2:L + 2, None, None]
+        si_, t_, kb, kc = np.nonzero(mask)
+        lp2 = np.zeros(mask.shape, dtype=np.float32)
+        lp2[si_, t_, kb, kc] = s.lm_weight * lm.bigram_logprob(ids[si_, t_ + 1, kb], ids[si_, t_ + 2, kc])
+        free = ~real[:, 2:L + 2, None, None] & (np.arange(K) == 0)[None, None, None, :]
+        lp2 = np.where(mask | free, lp2, NEG) + ch[:, 2:L + 2, None, :]
+        alpha = np.empty((S, L + 1, K), dtype=np.float32)
+        alpha[:, 0] = np.where(np.arange(K) == 0, 0.0, NEG)
+        for t in range(L):
+            alpha[:, t + 1] = _logsumexp(alpha[:, t, :, None] + lp2[:, t], axis=1)
+        beta = np.zeros((S, L + 1, K), dtype=np.float32)
+        for t in range(L - 1, -1, -1):
+            beta[:, t] = _logsumexp(lp2[:, t] + beta[:, t + 1, None, :], axis=2)
+        gamma = (alpha + beta - _logsumexp(alpha[:, L], axis=1)[:, None, None])[:, 1:]  # positions 2..L+1
+        order = np.argsort(-gamma, axis=2)[:, :, :F]
+        g_sorted = np.take_along_axis(gamma, order, axis=2)
+        keep = g_sorted >= s.prune_logp
+        keep[:, :, 0] = True
+        sub = np.zeros((S, P, F), dtype=np.int64)
+        sub[:, 2:L + 2] = order
+        ids = np.take_along_axis(ids, sub, axis=2)
+        ch = np.take_along_axis(ch, sub, axis=2)
+        ch[:, 2:L + 2] = np.where(keep & (np.take_along_axis(valid[:, 2:L + 2], order, axis=2)),
+                                  ch[:, 2:L + 2], NEG)
+        slots = sub
+        valid = ch > NEG / 2
+        K = F
+    # trigram Viterbi: step t predicts position t + 2 from (t, t + 1)
     mask = (valid[:, :-2, :, None, None] & valid[:, 1:-1, None, :, None] & valid[:, 2:, None, None, :]
-            & real[:, 2:, None, None, None])  # (S, L + 2, K, K, K): step t predicts position t + 2
+            & real[:, 2:, None, None, None])
     si_, t_, ka, kb, kc = np.nonzero(mask)
     lp = np.zeros(mask.shape, dtype=np.float32)
     lp[si_, t_, ka, kb, kc] = s.lm_weight * lm.logprob(ids[si_, t_, ka], ids[si_, t_ + 1, kb], ids[si_, t_ + 2, kc])
@@ -416,25 +444,30 @@ def _decode_group(lattices, s: Settings, m: Models) -> list[tuple[list[int], np.
         tot = score[:, :, :, None] + lp[:, t] + ch[:, t + 2][:, None, None, :]
         back[t] = tot.argmax(axis=1)
         score = tot.max(axis=1)
-    z = np.zeros((S, L + 4), dtype=np.int64)
+    z = np.zeros((S, P), dtype=np.int64)
     best = score.reshape(S, -1).argmax(axis=1)
     z[:, L], z[:, L + 1] = best // K, best % K
-    rows = np.arange(S)
     for p in range(L + 1, 1, -1):
         z[:, p - 2] = back[p - 2][rows, z[:, p - 1], z[:, p]]
     q = np.arange(L)  # position p = q + 2
     r2 = rows[:, None]
     tot = (ch[:, 2:L + 2]
-           + lp[r2, q[None, :], z[:, q], z[:, q + 1]]  # P(c | z-2, z-1)
-           + lp[r2, q[None, :] + 1, z[:, q + 1], :, z[:, q + 3]]  # P(z+1 | z-1, c)
-           + lp[r2, q[None, :] + 2, :, z[:, q + 3], z[:, q + 4]])  # P(z+2 | c, z+1)
+           + lp[r2, q[None, :], z[:, q], z[:, q + 1]]
+           + lp[r2, q[None, :] + 1, z[:, q + 1], :, z[:, q + 3]]
+           + lp[r2, q[None, :] + 2, :, z[:, q + 3], z[:, q + 4]])
     tot = np.where(valid[:, 2:L + 2], tot, NEG)
     e = np.exp(tot - tot.max(axis=2, keepdims=True))
     post = e / e.sum(axis=2, keepdims=True)
-    return [(z[si, 2:len(lat) + 2].tolist(), post[si, :len(lat)]) for si, lat in enumerate(lattices)]
+    kept = np.where(valid[:, 2:L + 2], slots[:, 2:L + 2], -1)
+    chosen = np.take_along_axis(slots[:, 2:L + 2], z[:, 2:L + 2, None], axis=2)[:, :, 0]
+    conf = np.take_along_axis(post, z[:, 2:L + 2, None], axis=2)[:, :, 0]
+    return [Decoded(chosen[si, :n].tolist(), conf[si, :n].tolist(), kept[si, :n], post[si, :n])
+            for si, n in enumerate(lens.tolist())]
 
 
 def apply_case(original: str, syllable: str) -> str:
+    if original.islower():
+        return syllable
     letters = [c for c in original if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     if upper >= 2 and upper >= 0.6 * len(letters):
@@ -459,7 +492,6 @@ def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,
     s = SETTINGS[mode]
     lines = text.split("\n")
     edits: dict[int, list[tuple[int, int, str]]] = {}
-    changes: list[Change] = []
     memo: dict[tuple[str, bool], list[tuple[str, float]]] = {}
 
     def cands(t: Tok) -> list[tuple[str, float]]:
@@ -473,26 +505,25 @@ def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,
     todo = [i for i, (lat, seg) in enumerate(zip(lattices, segments))
             if not all(len(c) == 1 and c[0][0] == normalize_syllable(t.lower) for c, t in zip(lat, seg))]
     decoded = dict(zip(todo, _decode_all([lattices[i] for i in todo], s, m)))
+    pending = []
     for si, seg in enumerate(segments):
-        lattice, choice_idx, posts = decoded.get(si, (lattices[si], [0] * len(seg), np.ones((len(seg), 1))))
-        for tok, cands, k, post in zip(seg, lattice, choice_idx, posts):
+        d = decoded.get(si)
+        for i, tok in enumerate(seg):
+            cands = lattices[si][i]
             if tok.fixed:
                 form = cands[0][0]
                 if form != NUM and form != tok.lower:
                     edits.setdefault(tok.line, []).append((tok.col, tok.col + len(tok.text), apply_case(tok.text, form)))
                 continue
-            post = post[:len(cands)]
+            k, conf = (d.path[i], d.conf[i]) if d else (0, 1.0)
             word = cands[k][0]
-            keep = normalize_syllable(tok.lower)
-            if word == keep:
+            if word == normalize_syllable(tok.lower):
                 out = tok.text if normalize_syllable(tok.text) == tok.text else apply_case(tok.text, word)
-            elif float(post[k]) < s.min_confidence or word == NUM:
+            elif conf < s.min_confidence or word == NUM:
                 out = tok.text
             else:
                 out = apply_case(tok.text, word)
-                order = np.argsort(-post)[:4]
-                changes.append(Change(tok.line, tok.col, tok.text, out, round(float(post[k]), 4),
-                                      [(cands[j][0], round(float(post[j]), 4)) for j in order if j != k][:3]))
+                pending.append((tok, out, conf, cands, d.slots[i], d.post[i]))
             if out != tok.text:
                 edits.setdefault(tok.line, []).append((tok.col, tok.col + len(tok.text), out))
     for lno, ed in edits.items():
@@ -500,4 +531,4 @@ def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,
         for start, end, out in sorted(ed, reverse=True):
             line = line[:start] + out + line[end:]
         lines[lno - 1] = line
-    return RestoreResult("\n".join(lines), mode, evidence, n_tokens, changes)
+    return RestoreResult("\n".join(lines), mode, evidence, n_tokens, pending)
