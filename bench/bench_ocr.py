@@ -81,11 +81,15 @@ def main() -> None:
             our_text = ours(pdf, work, jobs)
             t_ours.append(time.perf_counter() - t0)
         s_base, s_ours = score(ref, base_text), score(ref, our_text)
+        from pipeline.restore import restore_text
+
+        s_pol = score(ref, restore_text(our_text, mode="vie").text)
     b, o = statistics.median(t_base) / args.pages, statistics.median(t_ours) / args.pages
     result = {"noise_sigma": args.noise, "pages": args.pages, "cores": jobs, "rounds": args.rounds,
               "baseline_s_per_page": round(b, 3), "vnplan_s_per_page": round(o, 3), "ratio": round(o / b, 3),
               "baseline_accuracy": round(s_base.accuracy, 4), "vnplan_accuracy": round(s_ours.accuracy, 4),
-              "baseline_cer": round(s_base.cer, 4), "vnplan_cer": round(s_ours.cer, 4)}
+              "baseline_cer": round(s_base.cer, 4), "vnplan_cer": round(s_ours.cer, 4),
+              "vnplan_restored_accuracy": round(s_pol.accuracy, 4)}
     out = Path(args.json or ROOT / f"bench/out/ocr_noise{args.noise:g}.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1) + "\n")
@@ -93,6 +97,7 @@ def main() -> None:
     print(f"{'':28}{'s/page':>8}{'syll.acc':>10}{'CER':>8}")
     print(f"{'pdftoppm + tesseract -l vie':28}{b:8.2f}{s_base.accuracy:10.4f}{s_base.cer:8.4f}")
     print(f"{'vnplan ocr':28}{o:8.2f}{s_ours.accuracy:10.4f}{s_ours.cer:8.4f}")
+    print(f"{'vnplan ocr + restore (vie)':28}{'':8}{s_pol.accuracy:10.4f}{s_pol.cer:8.4f}")
     print(f"ratio vnplan/baseline: {o / b:.3f} (goal <= 1.0)")
 
 
