@@ -305,7 +305,7 @@ def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, 
 
         key = strip_marks(lo)
         near = process.extract(key, m.keys, scorer=Levenshtein.distance,
-                               score_cutoff=2 if len(key) > 3 else 1, limit=60)
+                               score_cutoff=2 if len(key) >= 3 else 1, limit=60)
         costs = sorted((m.edit_cost.cost(k, key), k) for k, _, _ in near if k != key)
         for cost, k in costs[:8]:
             for w in m.by_key[k]:
@@ -465,9 +465,13 @@ def _decode_group(lattices: list[Lattice], s: Settings, m: Models) -> list[Decod
             for si, n in enumerate(lens.tolist())]
 
 
-def apply_case(original: str, syllable: str) -> str:
+def apply_case(original: str, syllable: str, upper_line: bool = True) -> str:
+    """The original token's case on the chosen syllable. A short all-capital token in a line that is
+    not in capitals is a capitalised word whose marked vowel OCR read as a capital ("BO" for "Bộ")."""
     if original.islower():
         return syllable
+    if not upper_line and len(original) <= 3 and original.isupper():
+        return syllable[:1].upper() + syllable[1:]
     letters = [c for c in original if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     if upper >= 2 and upper >= 0.6 * len(letters):
@@ -475,6 +479,11 @@ def apply_case(original: str, syllable: str) -> str:
     if original[:1].isupper() or (not original[:1].isalpha() and upper):
         return syllable[:1].upper() + syllable[1:]
     return syllable
+
+
+def _mostly_upper(line: str) -> bool:
+    words = [w for w in TOKEN.findall(line) if len(w) >= 2 and any(c.isalpha() for c in w)]
+    return bool(words) and sum(1 for w in words if w.isupper()) >= 0.5 * len(words)
 
 
 def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,
@@ -506,6 +515,8 @@ def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,
             if not all(len(c) == 1 and c[0][0] == normalize_syllable(t.lower) for c, t in zip(lat, seg))]
     decoded = dict(zip(todo, _decode_all([lattices[i] for i in todo], s, m)))
     pending = []
+    upper_lines = ({i + 1 for i, ln in enumerate(lines) if _mostly_upper(ln)} if mode == "legacy"
+                   else set(range(1, len(lines) + 1)))
     for si, seg in enumerate(segments):
         d = decoded.get(si)
         for i, tok in enumerate(seg):
@@ -522,7 +533,7 @@ def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,
             elif conf < s.min_confidence or word == NUM:
                 out = tok.text
             else:
-                out = apply_case(tok.text, word)
+                out = apply_case(tok.text, word, tok.line in upper_lines)
                 pending.append((tok, out, conf, cands, d.slots[i], d.post[i]))
             if out != tok.text:
                 edits.setdefault(tok.line, []).append((tok.col, tok.col + len(tok.text), out))
