@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import corpus, noise, synth
-from .scoring import Score, score
+from .scoring import score
 from .vietnamese import strip_marks
 
 ROOT = Path(__file__).resolve().parent.parent

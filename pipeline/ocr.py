@@ -95,7 +95,7 @@ def _pdf_page_count(path: str, data: Optional[bytes], options: OcrOptions) -> in
 
     try:
         pdf = pdfium.PdfDocument(data if data is not None else path)
-    except pdfium.PdfiumError as exc:
+    except pdfium.PdfiumError:
         # PDFium's error code is process-global and can be stale: look for the encryption dictionary
         raw = data if data is not None else Path(path).read_bytes()
         if b"/Encrypt" in raw:

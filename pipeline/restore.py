@@ -21,7 +21,7 @@ from typing import Optional
 
 import numpy as np
 
-from .corpus import NUM, lm_token
+from .corpus import NUM
 from .errors import MissingDependency, NotVietnamese
 from .lm import SyllableLM
 from .vietnamese import normalize_syllable, split_syllable, strip_marks
