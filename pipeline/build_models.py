@@ -49,7 +49,7 @@ def main() -> None:
     if args.only in (None, "noise"):
         build_noise(args.corpus, args.out, args.pages)
     (args.out / "MANIFEST.json").write_text(json.dumps(
-        {p.name: p.stat().st_size for p in sorted(args.out.iterdir()) if p.is_file() and p.name != "MANIFEST.json"},
+        {p.name: p.stat().st_size for p in sorted(args.out.iterdir()) if p.is_file() and p.name != "MANIFEST.json" and not p.name.startswith(".")},
         indent=1) + "\n")
 
 

@@ -100,7 +100,8 @@ class SyllableLM:
         return cls(vocab, arrays)
 
     def save(self, path: str | Path) -> None:
-        np.savez_compressed(path, vocab=np.array(self.vocab), tri_keys=self.tri_keys, tri_lp=self.tri_lp,
+        # uncompressed: loading is a copy, not a decompression (0.05 s instead of 0.3 s)
+        np.savez(path, vocab=np.array(self.vocab), tri_keys=self.tri_keys, tri_lp=self.tri_lp,
                             ctx3_keys=self.ctx3_keys, ctx3_lg=self.ctx3_lg, bi_keys=self.bi_keys,
                             bi_lp=self.bi_lp, ctx2_lg=self.ctx2_lg, uni_lp=self.uni_lp, uni_count=self.uni_count)
 
