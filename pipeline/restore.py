@@ -380,12 +380,15 @@ def _decode_group(lattices: list[Lattice], s: Settings, m: Models) -> list[Decod
     flat_ids: list[int] = []
     flat_ch: list[float] = []
     ks: list[int] = []
+    seen: dict[int, tuple[list[int], list[float]]] = {}  # candidate lists are shared between tokens
     for lat in lattices:
         for cands in lat:
+            pre = seen.get(id(cands))
+            if pre is None:
+                pre = seen[id(cands)] = ([index.get(w, 1) for w, _ in cands], [c for _, c in cands])
             ks.append(len(cands))
-            for w, c in cands:
-                flat_ids.append(index.get(w, 1))
-                flat_ch.append(c)
+            flat_ids.extend(pre[0])
+            flat_ch.extend(pre[1])
     ks_a = np.array(ks)
     seg_of = np.repeat(np.arange(S), lens)
     pos_of = np.arange(len(ks)) - np.repeat(np.cumsum(lens) - lens, lens) + 2

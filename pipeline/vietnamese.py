@@ -106,6 +106,7 @@ CODAS = ("ng", "nh", "ch", "c", "m", "n", "p", "t", "i", "y", "o", "u", "")
 STOP_CODAS = ("c", "ch", "p", "t")
 
 
+@lru_cache(maxsize=100_000)
 def split_syllable(syllable: str) -> Optional[tuple[str, str, str, int]]:
     """``"thường"`` -> ``("th", "ươ", "ng", 1)``: onset, vowel nucleus (with glide), coda, tone; or None
     when the letters cannot form a Vietnamese syllable."""
