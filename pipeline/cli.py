@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import __version__
-from .errors import EXIT_BATCH_MIXED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, VnplanError
+from .errors import EXIT_BATCH_MIXED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, VnplanError
 
 EXIT_CODES_HELP = """exit codes:
   0  success                        8  no text found (blank or non-text image)
@@ -77,7 +77,7 @@ def cmd_ocr(args, rep: Reporter) -> int:
     sources = read_sources(args.inputs)
     targets = output_targets([s.stem for s in sources], args.output, ".txt")
     if args.json and "-" in targets:
-        raise VnplanError(None, "--json needs -o FILE or -o DIR", "")
+        raise UsageError(None, "--json needs -o FILE or -o DIR")
     options = OcrOptions(lang=args.lang, dpi=args.dpi, force_ocr=args.force_ocr,
                          preprocess=not args.no_preprocess, max_pixels=args.max_pixels)
     results = ocr_sources(sources, options, jobs=args.jobs, progress=rep.advance,
@@ -110,7 +110,7 @@ def cmd_restore(args, rep: Reporter) -> int:
     sources = read_sources(args.inputs)
     targets = output_targets([s.stem for s in sources], args.output, ".txt")
     if args.report and len(sources) > 1 and not Path(args.report).is_dir():
-        raise VnplanError(args.report, "with several inputs --report must be a folder", "")
+        raise UsageError(args.report, "with several inputs --report must be a folder")
     models = load_models()
     rep.start(len(sources), "file")
     failures = []

@@ -39,6 +39,11 @@ def _rebuild(cls, path, message, advice):
     return cls(path, message, advice)
 
 
+class UsageError(VnplanError):
+    exit_code = EXIT_USAGE
+    advice = "see --help"
+
+
 class InputNotFound(VnplanError):
     exit_code = 3
     advice = "check the path"
