@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import __version__
+from .restore import MODES as RESTORE_MODES
 from .errors import EXIT_BATCH_MIXED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, VnplanError
 
 EXIT_CODES_HELP = """exit codes:
@@ -185,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files (UTF-8); - reads stdin")
     p.add_argument("-o", "--output", metavar="OUT", help="output file, - for stdout, or a folder")
-    p.add_argument("--mode", choices=["auto", "legacy", "vie", "plain", "clean"], default="auto",
+    p.add_argument("--mode", choices=["auto", *RESTORE_MODES], default="auto",
                    help="kind of input: legacy (English-model OCR), vie (Tesseract vie output), plain (typed "
                         "without marks), clean (already correct); default: detect")
     p.add_argument("--report", metavar="JSON",

@@ -194,7 +194,7 @@ def _read_pdf_page(task: PageTask) -> Page:
             text = "\n".join(ln["text"] for ln in raw_lines)
             n_letters = _letters(text)
             n_cid = text.count("(cid:")
-            if n_letters >= opts.min_text_chars and n_cid * 5 < n_letters / 5:
+            if n_letters >= opts.min_text_chars and n_cid * 25 < n_letters:  # under 1 unmapped glyph in 25
                 lines = _text_layer_lines(raw_lines, task.index + 1)
                 return Page(number=task.index + 1, method="text-layer",
                             reason=f"text layer with {n_letters} letters", lines=lines,

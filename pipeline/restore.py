@@ -495,6 +495,8 @@ def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,
     m = models or load_models()
     text = unicodedata.normalize("NFC", text)
     segments = tokenize(text)
+    if mode != "auto" and mode not in MODES:
+        raise ValueError(f"restore_text: mode must be 'auto' or one of {MODES}, not {mode!r}")
     detected, evidence = detect_mode(segments, m)
     if mode == "auto":
         if detected == "foreign":
