@@ -1,0 +1,743 @@
+"""Stage 3: a plan's metadata and section tree.
+
+Needs: restored (or clean) text, one output line per source line, form feeds between pages, so that every
+line keeps its provenance (page, line). Adds: ``metadata``, ``preamble``, ``sections``, ``references``,
+``footnotes`` and ``layout`` (what is not body) of the document JSON (``records.PlanDocument``).
+
+The text is read top to bottom in zones: letterhead (issuer, number, place, date), the document type line
+and title, the preamble (what it implements), the numbered body, then recipients ("Nơi nhận") and the
+signature block. Headings are recognised by their numbering and checked against the numbering so far, which
+also repairs OCR damage ("I1." = "II.", "I1I." = "III.", "V111" = "VIII").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from .dates import DATE, match_iso, parse_date, roman_to_int
+from .records import Citation, Footnote, Implemented, LayoutBlock, Metadata, Section, Signer
+from .vietnamese import strip_marks
+
+# ---------------------------------------------------------------------------------------------------
+# Vocabulary
+
+DOC_TYPES = ["Kế hoạch", "Chỉ thị", "Quyết định", "Nghị quyết", "Nghị định", "Công văn", "Thông báo",
+             "Báo cáo", "Hướng dẫn", "Chương trình", "Thông tư", "Kết luận", "Quy định", "Đề án", "Tờ trình",
+             "Công điện", "Luật", "Văn bản"]
+HEAD_TYPES = DOC_TYPES[:11]  # the types a plan's own type line can have
+POSITIONS = ["PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ BÍ THƯ", "BÍ THƯ", "PHÓ CHÁNH VĂN PHÒNG", "CHÁNH VĂN PHÒNG",
+             "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "PHÓ TRƯỞNG BAN", "TRƯỞNG BAN", "PHÓ CỤC TRƯỞNG", "CỤC TRƯỞNG",
+             "THỨ TRƯỞNG", "BỘ TRƯỞNG", "PHÓ THỦ TƯỚNG", "THỦ TƯỚNG", "CHÁNH ÁN", "VIỆN TRƯỞNG",
+             "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "TỔNG CỤC TRƯỞNG"]
+_POS_KEYS = [(p, strip_marks(p)) for p in POSITIONS]
+
+# A document number: 197-KH/TU, 172/KH-UBND, 73/2023/NĐ-CP, 32/CT-TTg, 4255/QĐ-BNN-KHCN
+CODE = r"\d{1,5}[a-z]?(?:/\d{4})?(?:\s?[-/]\s?[A-ZĐ][A-Za-zĐđ0-9&]*)+"
+CODE_RE = re.compile(CODE)
+_TYPE_ALT = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
+_STOP = (r"trên|về|ban hành|thực hiện|triển khai|phê duyệt|quy định|hướng dẫn|tại|đã|năm|khóa|khoá|để|nhằm|trong"
+         r"|tăng|tiếp|do|và|với|như|sau|đối|ngày|là")
+CITATION_RE = re.compile(
+    rf"(?P<type>{_TYPE_ALT})\s+(?:số\s*:?\s*)?(?P<num>{CODE})"
+    rf"(?:\s*,?\s*(?:ban hành\s+)?ngày\s+(?P<date>{DATE}))?"
+    rf"(?:\s*(?:\(khóa\s+\w+\)\s*)?,?\s*(?:của|do)\s+(?P<issuer>[^,;:.()“”\"\n]+?)"
+    rf"(?=\s+(?:{_STOP})\b|\s*[,;:.()“”\"\n]|\s*$))?",
+    re.IGNORECASE)
+
+ROMAN_HEAD = re.compile(r"^(?P<num>[IVXLl1|!]{1,5}|V1{1,3}|V[Il1]{1,3})\s*[.\-–:]\s*(?P<rest>\S.*)$")
+ARABIC_HEAD = re.compile(r"^(?P<num>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})\s?(?:\.|-|\))\s*(?P<rest>\S.*)$")
+LETTER_HEAD = re.compile(r"^(?P<num>[a-zđ])\s?[).]\s*(?P<rest>\S.*)$")
+BULLET = re.compile(r"^[-+*•–—]\s*")
+STRAY = re.compile(r"^[^\w\s\-+*•–—“\"(]{1,3}\s+")  # "] KẾ HOẠCH", "~ 2.5. ...": junk before a line
+FOOTNOTE = re.compile(r"^(?P<marker>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\]|\([^\s)]{1,3}\)|!|\d{1,2}(?=\s))\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+RUNNING_HEADER = re.compile(r"^[A-ZĐ0-9][A-ZĐ0-9.\-_]{11,}\s+\d{1,3}$")
+PAGE_NO = re.compile(r"^[\s\-–—]*(?:trang\s*)?\d{1,3}[\s\-–—]*$", re.IGNORECASE)
+ANNEX = re.compile(r"^PH[ỤU] L[ỤU]C(?:\s+(?P<num>[IVX]+|\d+))?\s*$")
+RECIPIENTS = re.compile(r"^\W{0,3}n[ơo]i\s+nh[ậa]n\s*:?", re.IGNORECASE)
+AUTHORITY = re.compile(r"(?<![\w/])(T/M|TM\.|KT\.|Q\.|TL\.|TUQ\.)\s*")
+PLACE_DATE = re.compile(rf"(?P<place>[A-ZĐÀ-Ỹ][\w ]{{1,30}}?)\s*,\s*ngày\s+(?P<date>{DATE})", re.IGNORECASE)
+MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
+                   r"|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", re.IGNORECASE)
+ISSUING = re.compile(rf"(?:^|[.;,:]\s+|\n)(?P<body>[A-ZĐÀ-Ỹ][^.;,:\n]{{3,80}}?)\s+(?:xây dựng|ban hành)\s+"
+                     rf"(?P<type>{_TYPE_ALT})\b")
+ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
+ORG_WORDS = {"ban thường vụ": "Ban Thường vụ", "tỉnh ủy": "Tỉnh ủy", "thành ủy": "Thành ủy",
+             "huyện ủy": "Huyện ủy", "đảng ủy": "Đảng ủy", "ủy ban nhân dân": "Ủy ban nhân dân",
+             "hội đồng nhân dân": "Hội đồng nhân dân", "văn phòng": "Văn phòng", "sở": "Sở"}
+PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "tỉnh ủy", "thành ủy", "huyện ủy")
+
+
+def nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def clean_markup(s: str) -> str:
+    """Drop markdown emphasis that born-digital extractions carry (``**bold**``, ``*italic*``)."""
+    s = s.replace("**", "")
+    return re.sub(r"(?<=[\s(])\*(\S[^*]*?)\*(?=[\s).,;:]|$)", r"\1", s)
+
+
+def upper_share(s: str) -> float:
+    letters = [c for c in s if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def sentence_case(s: str) -> str:
+    s = s.strip()
+    return s[:1].upper() + s[1:].lower() if s else s
+
+
+def org_case(text: str) -> str:
+    """``ỦY BAN NHÂN DÂN TỈNH NGHỆ AN`` -> ``Ủy ban nhân dân tỉnh Nghệ An``; mixed case is kept."""
+    text = " ".join(text.split())
+    for abbr, full in ABBREVIATIONS.items():
+        text = re.sub(rf"\b{abbr}\b", full if upper_share(text) < 0.6 else full.upper(), text)
+    if upper_share(text) < 0.6:
+        return text
+    low = text.lower()
+    for k, v in ORG_WORDS.items():
+        low = re.sub(rf"\b{k}\b", v, low)
+    words = low.split()
+    out = []
+    place = False
+    for i, w in enumerate(words):
+        prev2 = " ".join(words[max(0, i - 2):i]).lower()
+        prev1 = words[i - 1].lower() if i else ""
+        if (prev1 in PLACE_WORDS or prev2 in PLACE_WORDS) and w.lower() != "ủy":
+            place = True
+        out.append(w[:1].upper() + w[1:] if place else w)
+    s = " ".join(out)
+    return s[:1].upper() + s[1:]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Lines with provenance
+
+
+@dataclass
+class TLine:
+    text: str  # cleaned of markup, stripped
+    raw: str
+    page: int
+    line: int
+    blank_before: bool
+    indented: bool
+    role: str = "body"
+
+
+def read_lines(text: str) -> list[TLine]:
+    out: list[TLine] = []
+    for pno, chunk in enumerate(nfc(text).split("\f"), start=1):
+        blank = True
+        for lno, raw in enumerate(chunk.split("\n"), start=1):
+            if not raw.strip():
+                blank = True
+                continue
+            out.append(TLine(clean_markup(raw).strip(), raw, pno, lno, blank, raw[:1].isspace()))
+            blank = False
+    return out
+
+
+def join_lines(parts: list[str]) -> str:
+    """Physical lines of one paragraph: a space between them, none after a code's hyphen ("41-" "CT/TW")."""
+    out = ""
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if out and re.search(r"\d-$", out) and p[:1].isalnum():
+            out += p
+        else:
+            out = f"{out} {p}" if out else p
+    return out
+
+
+def _destray(s: str) -> str:
+    return STRAY.sub("", s, count=1)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Headings
+
+
+def _roman_value(token: str) -> Optional[int]:
+    fixed = re.sub(r"[1l|!L]", "I", token)
+    return roman_to_int(fixed)
+
+
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+@dataclass
+class Head:
+    kind: str  # roman | arabic | letter
+    nums: tuple  # roman: (n,), arabic: (1, 4) for "1.4.", letter: ("a",)
+    rest: str
+
+
+def parse_head(text: str) -> Optional[Head]:
+    s = _destray(text)
+    m = ROMAN_HEAD.match(s)
+    if m:
+        v = _roman_value(m["num"])
+        if v and v <= 20 and upper_share(m["rest"]) >= 0.6 and len(m["rest"]) >= 3:
+            return Head("roman", (v,), m["rest"])
+    m = ARABIC_HEAD.match(s)
+    if m and (m["rest"][:1].isupper() or m["rest"][:1] in "“\"("):
+        nums = tuple(int(x) for x in re.split(r"\s?\.\s?", m["num"]))
+        if all(0 < n <= 60 for n in nums) and not re.match(r"^\d{1,2}\s?-\s?[A-Z]{2}", s):
+            return Head("arabic", nums, m["rest"])
+    m = LETTER_HEAD.match(s)
+    if m and (m["rest"][:1].isupper() or m["rest"][:1] in "“\"("):
+        return Head("letter", (m["num"],), m["rest"])
+    return None
+
+
+@dataclass
+class _Open:
+    section: Section
+    paragraphs: list[list[str]] = field(default_factory=list)
+
+
+class Outline:
+    """Accepts a heading only where the numbering so far allows it; builds ids and parents."""
+
+    def __init__(self) -> None:
+        self.roman: Optional[int] = None
+        self.arabic: list[int] = []  # current arabic path under the roman part, e.g. [1, 4]
+        self.letter: Optional[str] = None
+        self.seen_roman = False
+
+    def _prefix(self) -> list[str]:
+        return [_roman_label(self.roman)] if self.roman else []
+
+    def accept(self, h: Head) -> Optional[tuple[str, str, Optional[str]]]:
+        """(id, label, parent) if ``h`` continues the outline, else None."""
+        if h.kind == "roman":
+            n = h.nums[0]
+            expected = (self.roman or 0) + 1
+            if n not in (expected, expected + 1):
+                return None
+            self.roman, self.arabic, self.letter, self.seen_roman = n, [], None, True
+            rid = _roman_label(n)
+            return rid, f"{rid}.", None
+        if h.kind == "arabic":
+            nums = list(h.nums)
+            cur = self.arabic
+            ok = False
+            if len(nums) == 1:
+                ok = nums[0] in ((cur[0] + 1, cur[0] + 2) if cur else (1, 2))
+            elif cur and nums[:-1] == cur[:len(nums) - 1] and len(nums) <= len(cur) + 1:
+                last = cur[len(nums) - 1] if len(cur) >= len(nums) else 0
+                ok = nums[-1] in (last + 1, last + 2)
+            elif cur and len(nums) == 2 and nums[0] == cur[0] + 1 and nums[1] == 1:
+                ok = True  # "2.1." straight after item 1's subtree with "2." missing
+            if not ok:
+                return None
+            self.arabic, self.letter = nums, None
+            parts = self._prefix() + [str(x) for x in nums]
+            parent = ".".join(parts[:-1]) or None
+            return ".".join(parts), ".".join(str(x) for x in nums) + ".", parent
+        letter = h.nums[0]
+        if not self.arabic and not self.roman:
+            return None
+        pos = LETTERS.find(letter)
+        prev = LETTERS.find(self.letter) if self.letter else -1
+        if pos < 0 or not (prev < pos <= prev + 2):
+            return None
+        self.letter = letter
+        parent = ".".join(self._prefix() + [str(x) for x in self.arabic])
+        return f"{parent}.{letter}", f"{letter})", parent
+
+
+def _roman_label(n: int) -> str:
+    from .dates import int_to_roman
+
+    return int_to_roman(n)
+
+
+def _split_heading(paragraph: str) -> tuple[str, str]:
+    """``Mục đích: Cụ thể hóa ...`` -> (``Mục đích``, ``Cụ thể hóa ...``); otherwise the whole paragraph."""
+    m = re.match(r"^(?P<h>[^:]{2,80}?)\s*:\s*(?P<t>.*)$", paragraph)
+    if m and len(m["h"].split()) <= 8 and not CODE_RE.search(m["h"]):
+        return m["h"].strip(), m["t"].strip()
+    return paragraph.rstrip(" :;").strip(), ""
+
+
+# ---------------------------------------------------------------------------------------------------
+# The segmenter
+
+
+@dataclass
+class Segmented:
+    metadata: Metadata
+    preamble: str
+    sections: list[Section]
+    references: list[Citation]
+    footnotes: list[Footnote]
+    layout: list[LayoutBlock]
+    body_lines: list[TLine]  # body lines with their section ids (for stage 4)
+    line_sections: list[Optional[str]]
+
+
+def _is_type_line(text: str) -> Optional[str]:
+    s = _destray(text).strip(" *:.")
+    key = strip_marks(s).upper()
+    for t in HEAD_TYPES:
+        if key == strip_marks(t).upper():
+            return t
+    return None
+
+
+def _position_suffix(line: str) -> Optional[tuple[int, str]]:
+    """A signer's position at the end of a line (two columns merged by OCR): (start, canonical position)."""
+    words = list(re.finditer(r"\S+", line))
+    for exact in (True, False):
+        found = _position_at(line, words, exact)
+        if found:
+            return found
+    return None
+
+
+def _position_at(line: str, words: list, exact: bool) -> Optional[tuple[int, str]]:
+    for k in (4, 3, 2, 1):
+        if len(words) < k:
+            continue
+        start = words[-k].start()
+        tail = re.sub(r"[^\w ]", "", line[start:]).strip()
+        if not tail or upper_share(tail) < 0.6 or len(tail) < 5:
+            continue
+        key = strip_marks(tail).upper()
+        for pos, pkey in _POS_KEYS:
+            if key == pkey or (not exact and len(pkey.split()) == len(key.split()) and fuzz.ratio(key, pkey) >= 80):
+                return start, pos
+    return None
+
+
+NOT_NAMES = {"Sở", "Ban", "Bộ", "Phòng", "Xã", "Phường", "Huyện", "Tỉnh", "Ủy", "Văn", "Trung", "Hội", "Báo",
+             "Đài", "Cục", "Chi", "Công", "Lưu", "Các", "Thường", "Trường", "Viện", "Quận", "Thành", "Vùng", "Khu"}
+
+
+def _looks_like_name(s: str) -> bool:
+    words = s.split()
+    return (2 <= len(words) <= 5 and words[0] not in NOT_NAMES and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words)
+            and upper_share(s) < 0.6)
+
+
+def segment(text: str) -> Segmented:
+    lines = read_lines(text)
+    layout: list[LayoutBlock] = []
+
+    def mark(ln: TLine, role: str) -> None:
+        ln.role = role
+        layout.append(LayoutBlock(role=role, text=ln.text, page=ln.page, line=ln.line))
+
+    n_pages = text.count("\f") + 1
+    for ln in lines:
+        if RUNNING_HEADER.match(ln.text):
+            ln.role = "header"
+        elif n_pages > 1 and PAGE_NO.match(ln.text):
+            ln.role = "page-number"
+
+    # --- zones: letterhead | type line + title | preamble | body | recipients + signature
+    top = [i for i, ln in enumerate(lines[:30]) if ln.role == "body"]
+    type_idx = next((i for i in top if _is_type_line(lines[i].text)), None)
+    doc_type = _is_type_line(lines[type_idx].text) if type_idx is not None else None
+    first_head = None
+    outline_probe = Outline()
+    for i, ln in enumerate(lines):
+        if ln.role != "body" or (type_idx is not None and i <= type_idx):
+            continue
+        h = parse_head(ln.text)
+        if h and h.kind in ("roman", "arabic") and outline_probe.accept(h):
+            first_head = i
+            break
+    first_head = first_head if first_head is not None else len(lines)
+    end_idx = next((i for i in range(len(lines) - 1, first_head - 1, -1) if RECIPIENTS.match(lines[i].text)), None)
+    if end_idx is None:
+        end_idx = next((i for i in range(first_head, len(lines)) if AUTHORITY.match(lines[i].text)), len(lines))
+
+    # letterhead and title
+    title_lines: list[TLine] = []
+    letterhead: list[TLine] = []
+    if type_idx is not None:
+        letterhead = [ln for ln in lines[:type_idx] if ln.role == "body"]
+        mark(lines[type_idx], "title")
+        j = type_idx + 1
+        while j < first_head and lines[j].role == "body":
+            if title_lines and lines[j].blank_before:
+                break
+            title_lines.append(lines[j])
+            j += 1
+        pre_start = j
+    else:
+        j = 0
+        while j < first_head and not re.match(r"^(Căn cứ|Thực hiện|Triển khai|Theo|Tiếp tục)\b", lines[j].text):
+            if title_lines and lines[j].blank_before:
+                break
+            title_lines.append(lines[j])
+            j += 1
+        pre_start = j
+    for ln in letterhead:
+        mark(ln, "letterhead")
+    for ln in title_lines:
+        mark(ln, "title")
+    title = join_lines([ln.text for ln in title_lines]) or None
+
+    # the tail: recipients and signature, then annexes (PHỤ LỤC) with their tables
+    annex_idx = next((i for i in range(end_idx, len(lines)) if ANNEX.match(lines[i].text)), len(lines))
+    tail = [ln for ln in lines[end_idx:annex_idx] if ln.role == "body"]
+    signer, recipients, tail_rest = _read_tail(tail, mark)
+
+    # footnotes (in the body zone) and non-body lines there
+    footnotes: list[Footnote] = []
+    body: list[TLine] = []
+    fn_open: Optional[Footnote] = None
+    for i in range(pre_start, end_idx):
+        ln = lines[i]
+        if ln.role != "body":
+            layout.append(LayoutBlock(role=ln.role, text=ln.text, page=ln.page, line=ln.line))
+            continue
+        fm = FOOTNOTE.match(ln.text)
+        if fm and body and len(fm["rest"].split()) >= 5 and not parse_head(ln.text) and (
+                fm["marker"] != "!" or True) and not ARABIC_HEAD.match(ln.text):
+            fn_open = Footnote(marker=fm["marker"], text=fm["rest"].strip(), page=ln.page, line=ln.line)
+            footnotes.append(fn_open)
+            ln.role = "footnote"
+            continue
+        if fn_open is not None:
+            if ln.blank_before or ln.indented or parse_head(ln.text) or BULLET.match(ln.text):
+                fn_open = None
+            else:
+                fn_open.text = join_lines([fn_open.text, ln.text])
+                ln.role = "footnote"
+                continue
+        body.append(ln)
+    # a footnote that runs on past the signature (its page ended there)
+    for ln in tail_rest:
+        if footnotes and not re.search(r"[.!?”\"]$", footnotes[-1].text):
+            footnotes[-1].text = join_lines([footnotes[-1].text, ln.text])
+            ln.role = "footnote"
+        else:
+            mark(ln, "other")
+    _link_footnotes(footnotes, body)
+
+    # sections
+    outline = Outline()
+    sections: list[Section] = []
+    opened: list[_Open] = []
+    preamble_pars: list[list[str]] = []
+    line_sections: list[Optional[str]] = []
+    current: Optional[_Open] = None
+    heading_open = False  # still reading the heading paragraph
+    for ln in body:
+        h = parse_head(ln.text)
+        if h and h.kind != "roman" and not (ln.blank_before or heading_open or current is None
+                                            or _ends_paragraph(line_sections, body, ln)):
+            h = None
+        acc = outline.accept(h) if h else None
+        if acc:
+            sid, label, parent = acc
+            sec = Section(id=sid, label=label, level=sid.count(".") + 1, heading="", text="", parent=parent,
+                          page=ln.page, line=ln.line)
+            current = _Open(sec, [[h.rest]])
+            opened.append(current)
+            sections.append(sec)
+            heading_open = True
+            line_sections.append(sid)
+            continue
+        line_sections.append(current.section.id if current else None)
+        target = current.paragraphs if current else preamble_pars
+        # a paragraph goes on over a blank line when the next line starts in lower case (a page break)
+        cont = bool(target) and not BULLET.match(ln.text) and (not ln.blank_before or ln.text[:1].islower())
+        if heading_open and current and cont and not _heading_done(current, ln.text):
+            target[-1].append(ln.text)
+            continue
+        heading_open = False
+        if cont:
+            target[-1].append(ln.text)
+        else:
+            target.append([ln.text])
+    for op in opened:
+        pars = [join_lines(p) for p in op.paragraphs]
+        head, rest = _split_heading(pars[0])
+        op.section.heading = head
+        op.section.text = "\n".join(([rest] if rest else []) + pars[1:])
+    preamble = "\n".join(join_lines(p) for p in preamble_pars)
+    sections.extend(_annexes(lines[annex_idx:], line_sections, body))
+
+    # metadata
+    references = _citations(lines, body, line_sections, footnotes)
+    meta = _metadata(letterhead, doc_type, title, preamble, references, title_lines, signer, recipients)
+    layout.sort(key=lambda b: (b.page, b.line))
+    return Segmented(meta, preamble, sections, references, footnotes, layout, body, line_sections)
+
+
+def _annexes(lines: list[TLine], line_sections: list, body: list) -> list[Section]:
+    """Each ``PHỤ LỤC [n]`` is a level-1 section ``PL<n>``: its title paragraph, then its table cells."""
+    out: list[Section] = []
+    cur: Optional[Section] = None
+    pars: list[str] = []
+
+    def close() -> None:
+        if cur is not None:
+            cur.heading = pars[0] if pars else ""
+            cur.text = "\n".join(pars[1:])
+
+    for ln in lines:
+        if ln.role != "body":
+            continue
+        m = ANNEX.match(ln.text)
+        if m:
+            close()
+            num = m["num"]
+            n = (roman_to_int(num) if num and not num.isdigit() else int(num)) if num else len(out) + 1
+            cur = Section(id=f"PL{n}", label=ln.text.strip(), level=1, heading="", text="", parent=None,
+                          page=ln.page, line=ln.line)
+            out.append(cur)
+            pars = []
+        elif cur is not None:
+            if pars and not ln.blank_before:
+                pars[-1] = join_lines([pars[-1], ln.text])
+            else:
+                pars.append(ln.text)
+        body.append(ln)
+        line_sections.append(cur.id if cur else None)
+    close()
+    return out
+
+
+def _heading_done(op: _Open, nxt: str) -> bool:
+    """Whether the heading paragraph has ended before line ``nxt``."""
+    last = op.paragraphs[0][-1].strip()
+    if re.search(r"[.:;]$", last):
+        return True
+    if nxt[:1].islower() or re.search(r"[-,]$", last):
+        return False
+    return len(last) < 60  # a short line then a capital: the heading was one line
+
+
+def _ends_paragraph(line_sections, body, ln) -> bool:
+    i = len(line_sections)
+    if i == 0:
+        return True
+    prev = body[i - 1].text.rstrip()
+    return bool(re.search(r"[.:;!?”\"]$", prev)) or upper_share(prev) > 0.8 or parse_head(prev) is not None
+
+
+def _link_footnotes(footnotes: list[Footnote], body: list[TLine]) -> None:
+    """Find each footnote's marker in the body: a superscript, ``(*)``, or OCR's ``'``/``*`` after a word."""
+    start = 0
+    for fn in footnotes:
+        if fn.marker in ("!",) or fn.marker.isdigit():
+            pats = [re.compile(r"\w[¹²³⁴⁵⁶⁷⁸⁹'’]+(?=[\s;,.]|$)")] if fn.marker == "!" else [
+                re.compile(rf"\w{re.escape(fn.marker)}(?=[\s;,.:]|$)"), re.compile(r"\w[¹²³⁴⁵⁶⁷⁸⁹]+")]
+        elif fn.marker.startswith("("):
+            pats = [re.compile(r"\w\s?\(?\*+\)?(?=[\s;,.:]|$)"), re.compile(re.escape(fn.marker))]
+        else:
+            pats = [re.compile(r"\w" + re.escape(fn.marker))]
+        for k in range(start, len(body)):
+            ln = body[k]
+            if (ln.page, ln.line) >= (fn.page, fn.line) and ln.page > fn.page:
+                break
+            if any(p.search(ln.text) for p in pats):
+                fn.ref_page, fn.ref_line = ln.page, ln.line
+                start = k + 1
+                break
+
+
+def _read_tail(tail: list[TLine], mark) -> tuple[Optional[Signer], list[str], list[TLine]]:
+    """Recipients and the signature block, which OCR often merges into two-column lines."""
+    recipients: list[str] = []
+    sig_parts: list[str] = []
+    rest: list[TLine] = []
+    name = None
+    last_role = None
+    for ln in tail:
+        text = ln.text
+        m = RECIPIENTS.match(text)
+        is_rec_head = bool(m)
+        if m:
+            text = text[m.end():].strip()
+        # a signature column merged at the end of the line
+        # a digital-signature stamp or the signature column after a recipient's ";"
+        cut = re.search(r"[;,]\s+(?=(?![-+•])[^;]*(?:[=~|]|Thời gian ký|Ký bởi))|[;,]?\s*Thời gian ký", text)
+        if cut and not is_rec_head:
+            sig_parts.append(text[cut.end():].strip())
+            text = text[:cut.start() + 1].strip()
+        am = AUTHORITY.search(text)
+        if am and (am.start() == 0 or is_rec_head or text[:1] in "-+"):
+            sig_parts.append(text[am.start():])
+            text = text[:am.start()].strip()
+        else:
+            ps = _position_suffix(text)
+            if ps:
+                sig_parts.append(text[ps[0]:])
+                text = text[:ps[0]].strip(" ~—-;,") if not text[:1] in "-+" else text[:ps[0]].rstrip(" ~—;,")
+        if not text:
+            mark(ln, "signature" if not is_rec_head else "recipients")
+            last_role = ln.role
+            continue
+        items = [t.strip(" -*+•") for t in re.split(r"(?:^|(?<=[;,.:)])\s*)[-+•]\s+", text) if t.strip(" -*+•")]
+        if text[:1] in "-+•" or (is_rec_head and items):
+            recipients.extend(i.strip(" ;,.") for i in items)
+            mark(ln, "recipients")
+        elif recipients and last_role == "recipients" and text[:1].islower():
+            recipients[-1] = f"{recipients[-1]} {text.strip(' ;,.')}"
+            mark(ln, "recipients")
+        elif _looks_like_name(text):
+            name = text
+            mark(ln, "signature")
+        elif sig_parts and (upper_share(text) > 0.6 or re.search(r"ký|Thời gian", text)):
+            sig_parts.append(text)
+            mark(ln, "signature")
+        else:
+            rest.append(ln)
+        last_role = ln.role if ln not in rest else "rest"
+    if not sig_parts and name is None:
+        return None, recipients, rest
+    sig = " ".join(sig_parts)
+    authority = on_behalf = position = None
+    auths = list(AUTHORITY.finditer(sig))
+    if auths:
+        authority = auths[-1].group(1)
+    for part in sig_parts:
+        pa = list(AUTHORITY.finditer(part))
+        for a, b in zip(pa, pa[1:] + [None]):
+            if a.group(1) in ("T/M", "TM."):
+                seg = part[a.end():b.start() if b else len(part)]
+                words = []
+                for w in seg.split():
+                    if w.isupper() and w.replace("-", "").isalpha():
+                        words.append(w)
+                    else:
+                        break
+                cand = " ".join(words).strip()
+                pos = _position_suffix(cand)
+                if pos:
+                    cand = cand[:pos[0]].strip()
+                on_behalf = cand or None
+    for part in sig_parts:
+        ps = _position_suffix(re.sub(r"\s+[A-ZĐ][a-zà-ỹđ]+(?:\s+[A-ZĐ][a-zà-ỹđ]+){1,4}$", "", part))
+        if ps:
+            position = ps[1]
+    if name is None:
+        m = re.search(r"([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})\s*$", sig)
+        if m and _looks_like_name(m.group(1)):
+            name = m.group(1)
+    if position and authority in ("KT.", "Q.", "TL.", "TUQ.") and on_behalf is None:
+        pass
+    return Signer(name=name, position=position, authority=authority, on_behalf_of=on_behalf), recipients, rest
+
+
+def _citations(lines, body, line_sections, footnotes) -> list[Citation]:
+    sec_of = {(ln.page, ln.line): s for ln, s in zip(body, line_sections)}
+    out: list[Citation] = []
+    # read paragraphs as joined text so that citations split over lines are found; keep the first line's place
+    groups: list[list[TLine]] = []
+    for ln in [ln for ln in lines if ln.role in ("body", "title")]:
+        if groups and not ln.blank_before and groups[-1][-1].role == ln.role:
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    for g in groups:
+        out.extend(_cite(join_lines([ln.text for ln in g]), g, sec_of))
+    for fn in footnotes:
+        for c in _cite(fn.text, [TLine(fn.text, fn.text, fn.page, fn.line, True, False, "footnote")], sec_of):
+            c.section = sec_of.get((fn.ref_page, fn.ref_line))
+            out.append(c)
+    out.sort(key=lambda c: (c.page, c.line))
+    return out
+
+
+def _cite(text: str, g: list[TLine], sec_of: dict) -> list[Citation]:
+    out = []
+    offsets = []
+    pos = 0
+    for ln in g:
+        offsets.append(pos)
+        pos += len(ln.text.strip()) + 1
+    for m in CITATION_RE.finditer(text):
+        k = max(i for i, o in enumerate(offsets) if o <= m.start())
+        ln = g[k]
+        issuer = m["issuer"].strip() if m["issuer"] else None
+        if issuer and (len(issuer.split()) > 9 or not issuer[:1].isupper()):
+            issuer = None
+        dm = re.search(DATE, m["date"], re.IGNORECASE) if m["date"] else None
+        out.append(Citation(doc_type=sentence_case(m["type"]), number=re.sub(r"\s", "", m["num"]),
+                            date=match_iso(dm) if dm else None, issuer=issuer, text=m.group(0).strip(),
+                            section=sec_of.get((ln.page, ln.line)), page=ln.page, line=ln.line))
+    return out
+
+
+def _vote(values: list[Optional[str]]) -> Optional[str]:
+    vals = [v for v in values if v]
+    if not vals:
+        return None
+    mixed = [v for v in vals if upper_share(v) < 0.6] or vals
+    return max(mixed, key=lambda v: (mixed.count(v), -mixed.index(v)))
+
+
+def _metadata(letterhead, doc_type, title, preamble, refs: list[Citation], title_lines, signer, recipients) -> Metadata:
+    head_text = "\n".join(ln.text for ln in letterhead)
+    number = place = date = None
+    m = re.search(rf"S[ốố6o]\s*:?\s*(?P<num>{CODE})", head_text)
+    if m:
+        number = re.sub(r"\s", "", m["num"])
+    pd = PLACE_DATE.search(head_text)
+    if pd:
+        place = re.sub(r"^[\W\d_]+", "", pd["place"]).strip() or None
+        date = parse_date(pd["date"])
+    # issuer: the letterhead's organisation lines, qualified by the signing body (T/M BAN THƯỜNG VỤ)
+    org_parts = []
+    for ln in letterhead:
+        t = MOTTO.split(ln.text)[0].strip(" ,*-–")
+        if not t or re.match(r"^S[ốố6o]\s*:?\s*\d", t) or PLACE_DATE.search(t) or upper_share(t) < 0.6:
+            continue
+        if ln.text != t or MOTTO.search(ln.text):
+            org_parts.append(t)
+            break
+        org_parts.append(t)
+    issuer = org_case(" ".join(org_parts)) if org_parts else None
+    if issuer is None:
+        im = ISSUING.search(preamble)
+        if im:
+            issuer = org_case(im["body"].strip())
+            doc_type = doc_type or sentence_case(im["type"])
+    if issuer and signer and signer.on_behalf_of:
+        body = org_case(signer.on_behalf_of)
+        if strip_marks(body.lower()) not in strip_marks(issuer.lower()):
+            issuer = f"{body} {issuer}"
+    # what it implements: cited in the title or the preamble; missing fields from other citations of it
+    by_number: dict[str, list[Citation]] = {}
+    for c in refs:
+        by_number.setdefault(c.number.upper(), []).append(c)
+    title_keys = {(ln.page, ln.line) for ln in title_lines}
+    implements: list[Implemented] = []
+    seen = set()
+    pre_sentences = re.split(r"(?<=[;.])\s+|\n", preamble)
+    for c in refs:
+        key = c.number.upper()
+        in_title = (c.page, c.line) in title_keys
+        if key in seen or not (in_title or c.section is None and _in_preamble(c, preamble)):
+            continue
+        relation = "implements"
+        if not in_title:
+            sentence = next((s for s in pre_sentences if c.text in s), "")
+            relation = "based_on" if re.match(r"^\W*Căn cứ", sentence) else "implements"
+        seen.add(key)
+        group = by_number[key]
+        implements.append(Implemented(doc_type=_vote([g.doc_type for g in group]), number=c.number,
+                                      date=_vote([g.date for g in group]), issuer=_vote([g.issuer for g in group]),
+                                      relation=relation))
+    implements.sort(key=lambda x: x.relation != "implements")
+    return Metadata(doc_type=doc_type, issuer=issuer, number=number, place=place, date=date, title=title,
+                    implements=implements, signer=signer, recipients=recipients)
+
+
+def _in_preamble(c: Citation, preamble: str) -> bool:
+    return c.text in preamble
