@@ -8,7 +8,8 @@ from typing import Optional
 
 from . import __version__
 from .restore import MODES as RESTORE_MODES
-from .errors import EXIT_BATCH_MIXED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, VnplanError
+from .errors import (EXIT_BATCH_MIXED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CorruptInput, InputNotFound, UsageError,
+                     VnplanError)
 
 EXIT_CODES_HELP = """exit codes:
   0  success                        8  no text found (blank or non-text image)
@@ -138,6 +139,155 @@ def cmd_restore(args, rep: Reporter) -> int:
     return batch_exit_code(failures, len(sources))
 
 
+INPUT_SUFFIXES = (".txt", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+
+
+def expand_inputs(inputs: list[str]) -> list[str]:
+    """Folders give their readable files (sorted); files and ``-`` pass as they are."""
+    out = []
+    for p in inputs:
+        if p != "-" and Path(p).is_dir():
+            out += sorted(str(f) for f in Path(p).iterdir()
+                          if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES and not f.name.startswith("."))
+        else:
+            out.append(p)
+    return out
+
+
+def _up_to_date(target: Path, src) -> Optional[dict]:
+    """The existing document JSON for ``src`` if it was made from the same bytes by this version."""
+    import hashlib
+    import json
+
+    from .plan import PIPELINE_VERSION
+    from .records import SCHEMA_VERSION
+
+    if src.path == "-" or not target.exists():
+        return None
+    try:
+        old = json.loads(target.read_text(encoding="utf-8"))
+        digest = hashlib.sha256(Path(src.path).read_bytes()).hexdigest()
+    except (OSError, ValueError):
+        return None
+    if (old.get("source", {}).get("sha256") == digest and old.get("pipeline_version") == PIPELINE_VERSION
+            and old.get("schema_version") == SCHEMA_VERSION):
+        return old
+    return None
+
+
+def _document_json(doc) -> str:
+    import json
+
+    from .schema import validate
+
+    obj = doc.model_dump(mode="json")
+    validate(obj)
+    return json.dumps(obj, ensure_ascii=False, indent=1) + "\n"
+
+
+def run_documents(args, rep: Reporter, assignments: bool) -> tuple[list, list[VnplanError], int]:
+    from .ocr import OcrOptions, Source
+    from .outputs import write_atomic, write_json, write_stdout
+    from .plan import process_sources
+    from .records import PlanDocument
+
+    paths = expand_inputs(args.inputs)
+    if not paths:
+        raise UsageError(None, "no input files found", "give files or a folder with .txt, .pdf or image files")
+    sources = [Source("-", sys.stdin.buffer.read()) if p == "-" else Source(p) for p in paths]
+    to_stdout = args.out == "-"
+    if to_stdout and len(sources) > 1:
+        raise UsageError("-", "several inputs cannot share stdout", "give a folder with --out DIR")
+    out = Path(args.out) if not to_stdout else None
+    docs: list = []
+    todo = []
+    for src in sources:
+        old = None if (args.force or to_stdout or not assignments) else _up_to_date(out / f"{src.stem}.json", src)
+        if old is not None:
+            docs.append(PlanDocument.model_validate(old))
+            if args.verbose:
+                print(f"vnplan: {src.path}: unchanged, kept {out / (src.stem + '.json')}", file=sys.stderr)
+        else:
+            todo.append(src)
+    failures: list[VnplanError] = []
+    if todo:
+        options = OcrOptions(lang=args.lang, dpi=args.dpi, force_ocr=args.force_ocr)
+        results = process_sources(todo, mode=args.mode, options=options, jobs=args.jobs, progress=rep.advance,
+                                  on_total=lambda n: rep.start(n, "page"), assignments=assignments)
+        rep.close()
+        for src, res in zip(todo, results):
+            if isinstance(res, VnplanError):
+                rep.error(res)
+                failures.append(res)
+                continue
+            try:
+                text = _document_json(res.document)
+                if to_stdout:
+                    write_stdout(text)
+                else:
+                    write_atomic(out / f"{src.stem}.txt", res.text)
+                    write_json(out / f"{src.stem}.restore.json", res.restore_report)
+                    write_atomic(out / f"{src.stem}.json", text)
+                docs.append(res.document)
+            except VnplanError as err:
+                rep.error(err)
+                failures.append(err)
+    return docs, failures, len(sources)
+
+
+def cmd_segment(args, rep: Reporter) -> int:
+    args.force = True
+    _, failures, n = run_documents(args, rep, assignments=False)
+    return batch_exit_code(failures, n)
+
+
+def cmd_extract(args, rep: Reporter) -> int:
+    docs, failures, n = run_documents(args, rep, assignments=True)
+    if docs and args.out != "-" and not args.no_tables:
+        from .tables import build_tables, write_tables
+
+        written = write_tables(build_tables(docs), Path(args.out))
+        if args.verbose:
+            print(f"vnplan: wrote {len(written)} table files to {args.out}", file=sys.stderr)
+    return batch_exit_code(failures, n)
+
+
+def cmd_tables(args, rep: Reporter) -> int:
+    import json
+
+    from .records import PlanDocument
+    from .schema import validate
+    from .tables import build_tables, write_tables
+
+    docs, failures = [], []
+    for p in expand_json(args.inputs):
+        try:
+            obj = json.loads(Path(p).read_text(encoding="utf-8"))
+            validate(obj)
+            docs.append(PlanDocument.model_validate(obj))
+        except FileNotFoundError:
+            failures.append(InputNotFound(p, "no such file"))
+        except Exception as exc:  # noqa: BLE001 - any unreadable or invalid JSON
+            failures.append(CorruptInput(p, f"not a vnplan document JSON ({str(exc).splitlines()[0][:120]})",
+                                         "make it with `vnplan extract`"))
+    for err in failures:
+        rep.error(err)
+    if docs:
+        write_tables(build_tables(docs), Path(args.out))
+    return batch_exit_code(failures, len(failures) + len(docs))
+
+
+def expand_json(inputs: list[str]) -> list[str]:
+    out = []
+    for p in inputs:
+        if Path(p).is_dir():
+            out += sorted(str(f) for f in Path(p).glob("*.json")
+                          if not f.name.endswith((".restore.json", ".ocr.json")))
+        else:
+            out.append(p)
+    return out
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vnplan",
@@ -193,6 +343,54 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write each change (line, column, original, choice, confidence, alternatives) as "
                         "JSON; a folder gives <stem>.restore.json")
     p.set_defaults(func=cmd_restore)
+
+    def doc_options(p, what: str) -> None:
+        p.add_argument("inputs", nargs="+", metavar="INPUT",
+                       help="files (.txt, .pdf, images) or folders of them; - reads stdin")
+        p.add_argument("--out", default=".", metavar="DIR",
+                       help=f"folder for <stem>.json{what} (default: current folder); - prints the JSON")
+        p.add_argument("--mode", choices=["auto", *RESTORE_MODES], default="auto",
+                       help="kind of text for restoration (default: detect; scans are read as vie)")
+        p.add_argument("-j", "--jobs", type=int, default=None, help="OCR worker processes (default: all cores)")
+        p.add_argument("--lang", default="vie", help="Tesseract model for scans (default: vie)")
+        p.add_argument("--dpi", type=int, default=300, help="rasterisation resolution for scanned PDF pages")
+        p.add_argument("--force-ocr", action="store_true", help="OCR every page, ignoring text layers")
+
+    p = sub.add_parser(
+        "segment", help="plans -> document JSON with metadata and section tree (stage 3)",
+        description="Read each input (any kind stage 1 reads; legacy OCR text is restored first) and write "
+                    "its document JSON: metadata (type, issuer, number, place, date, title, what it "
+                    "implements, signer, recipients), the section tree with page and line of each heading, "
+                    "every cited document, footnotes and the non-body layout (letterhead, signature...).",
+        epilog="examples:\n  vnplan segment data/raw/001_243ed05166b64394.txt --out out/\n"
+               "  vnplan restore old.txt -o - | vnplan segment - --out -\n\n" + EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    doc_options(p, "")
+    p.set_defaults(func=cmd_segment)
+
+    p = sub.add_parser(
+        "extract", help="plans -> document JSON with assignments, and tables (CSV, Parquet, Excel)",
+        description="Run every stage on each input and write DIR/<stem>.json (validated against "
+                    "schemas/document.schema.json), the restored text DIR/<stem>.txt with its change report, "
+                    "and, over all inputs, the tables documents, sections, assignments and references as CSV "
+                    "(UTF-8 with BOM), Parquet and one Excel workbook (plans.xlsx). Inputs whose JSON is up "
+                    "to date (same bytes, same vnplan version) are not redone.",
+        epilog="examples:\n  vnplan extract data/raw --out data/clean\n"
+               "  vnplan extract plan.pdf --out - > plan.json\n\n" + EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    doc_options(p, ", <stem>.txt, tables")
+    p.add_argument("--force", action="store_true", help="redo inputs even when their JSON is up to date")
+    p.add_argument("--no-tables", action="store_true", help="write the per-document files only")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser(
+        "tables", help="document JSONs -> tables (CSV, Parquet, Excel)",
+        description="Build the documents, sections, assignments and references tables from document JSONs.",
+        epilog="example:\n  vnplan tables data/clean --out data/clean\n\n" + EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="+", metavar="JSON", help="document JSON files or folders of them")
+    p.add_argument("--out", default=".", metavar="DIR", help="folder for the tables (default: current folder)")
+    p.set_defaults(func=cmd_tables)
     return parser
 
 

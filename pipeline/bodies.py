@@ -1,0 +1,241 @@
+"""The gazetteer of Party and State bodies: built from the corpus, used to find, split and name bodies.
+
+Building (``make models``): every run of syllables that starts with a body head word (Sở, Ban, Ủy ban,
+Đài...) is counted in the training documents; a run is kept as a name when it is frequent and *complete*:
+no single next syllable follows it most of the time ("Sở Nội" is always followed by "vụ"; "Sở Nội vụ" is
+followed by many different words). Variants that differ only in "và", hyphens, "&" or abbreviations
+(UBND, TT&TT, LĐ-TB&XH) share one key and one canonical (most frequent) form; the rest are merged with
+rapidfuzz at lookup.
+
+Collective bodies ("các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố") are a short list of
+rules here, since their commas would otherwise split them.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+from rapidfuzz import fuzz, process
+
+MODELS = Path(__file__).resolve().parent.parent / "models"
+GAZETTEER = MODELS / "bodies.json"
+
+HEADS = ["Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban", "Hội đồng", "Sở", "Ban", "Bộ", "Đài", "Báo", "Trung tâm",
+         "Phòng", "Văn phòng", "Công an", "Bộ Chỉ huy", "Mặt trận", "Hội", "Đoàn", "Liên đoàn", "Tỉnh ủy",
+         "Thành ủy", "Huyện ủy", "Đảng ủy", "Cục", "Chi cục", "Tòa án nhân dân", "Viện kiểm sát nhân dân", "Viện",
+         "Kho bạc", "Ngân hàng", "Trường", "Liên minh", "Thanh tra", "Tổng cục", "Bảo hiểm", "Đảng đoàn",
+         "Ban cán sự", "Học viện", "Quỹ", "Cổng", "Bưu điện", "Hiệp hội", "Liên hiệp", "Bệnh viện", "Chính phủ",
+         "Thủ tướng", "Quốc hội", "Bộ Chính trị", "Ban Bí thư", "Kiểm toán", "Cảnh sát", "Công ty", "Tổng công ty",
+         "Lực lượng", "Chủ tịch", "Thường trực", "Bộ đội", "Ban Chỉ huy", "Ban Chỉ đạo", "Tổ công tác", "Hải quan",
+         "Vườn quốc gia", "Trung tâm Y tế", "Cơ quan"]
+
+ABBREVIATIONS = {
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc",
+    "MTTQVN": "Mặt trận Tổ quốc Việt Nam", "TQVN": "Tổ quốc Việt Nam",
+    "TT&TT": "Thông tin và Truyền thông", "TTTT": "Thông tin và Truyền thông",
+    "LĐ-TB&XH": "Lao động - Thương binh và Xã hội", "LĐTBXH": "Lao động - Thương binh và Xã hội",
+    "VH-TT&DL": "Văn hóa, Thể thao và Du lịch", "VHTTDL": "Văn hóa, Thể thao và Du lịch",
+    "KH&CN": "Khoa học và Công nghệ", "KHCN": "Khoa học và Công nghệ", "TN&MT": "Tài nguyên và Môi trường",
+    "TNMT": "Tài nguyên và Môi trường", "NN&PTNT": "Nông nghiệp và Phát triển nông thôn",
+    "NNPTNT": "Nông nghiệp và Phát triển nông thôn", "GD&ĐT": "Giáo dục và Đào tạo", "GDĐT": "Giáo dục và Đào tạo",
+    "KH&ĐT": "Kế hoạch và Đầu tư", "KHĐT": "Kế hoạch và Đầu tư", "TĐKT": "Thi đua - Khen thưởng",
+    "TĐ-KT": "Thi đua - Khen thưởng", "PTTH": "Phát thanh - Truyền hình", "PT-TH": "Phát thanh - Truyền hình",
+    "VPUBND": "Văn phòng Ủy ban nhân dân", "TW": "Trung ương", "BCH": "Ban Chấp hành",
+    "BTV": "Ban Thường vụ", "CA": "Công an", "BCHQS": "Bộ Chỉ huy Quân sự", "LĐLĐ": "Liên đoàn Lao động",
+}
+
+# collective bodies whose commas belong to the name; "{place}" is tỉnh / thành phố / huyện / xã, phường
+COLLECTIVE = [
+    "các sở, ban, ngành, đoàn thể tỉnh", "các sở, ban, ngành, đoàn thể", "các sở, ban, ngành tỉnh",
+    "các sở, ban, ngành thành phố", "các sở, ban, ngành", "sở, ban, ngành", "các ban, sở, ngành",
+    "các sở, ngành", "các cơ quan, đơn vị, địa phương", "các cơ quan, đơn vị", "các cơ quan, tổ chức, đơn vị",
+    "các đơn vị, địa phương", "các phòng, ban, đơn vị", "các cơ quan liên quan", "các đơn vị liên quan",
+    "các cơ quan, đơn vị liên quan", "các cơ quan, đơn vị có liên quan", "các cơ quan, tổ chức có liên quan",
+    "ủy ban nhân dân các huyện, thành phố", "ủy ban nhân dân các huyện, thị xã, thành phố",
+    "ủy ban nhân dân các xã, phường", "ủy ban nhân dân các xã, phường, đặc khu", "ubnd các xã, phường",
+    "ubnd các huyện, thành phố", "các địa phương", "các cơ quan, tổ chức, cá nhân",
+    "mặt trận tổ quốc và các tổ chức chính trị - xã hội các cấp", "các tổ chức chính trị - xã hội",
+    "các cơ quan thông tấn, báo chí", "các cơ quan báo chí", "các cơ quan thông tấn báo chí trên địa bàn tỉnh",
+    "các cơ quan tham mưu, giúp việc tỉnh ủy", "các đảng ủy trực thuộc tỉnh ủy", "các ban, sở, ngành, đoàn thể cấp tỉnh",
+    "các ban, sở, ngành, đoàn thể tỉnh", "các sở, ban, ngành, đoàn thể cấp tỉnh",
+]
+
+PLACE_TAILS = {"tỉnh", "thành phố", "huyện", "xã", "cấp tỉnh", "cấp huyện", "cấp xã", "các cấp", "tỉnh ủy", "Tỉnh ủy",
+               "các tỉnh", "các huyện", "các xã", "các xã, phường", "thị xã", "quận", "phường"}
+SHORT_HEADS = {"Sở", "Ban", "Bộ", "Đài", "Báo", "Phòng", "Hội", "Đoàn", "Cục", "Viện", "Trường", "Quỹ", "Cổng",
+               "Kho", "Tổ", "Khối", "Cụm", "Chi", "Văn", "Trung", "Thanh", "Bảo", "Công", "Ngân", "Liên", "Học"}
+_SPLIT_TOKEN = re.compile(r"[^\W_]+(?:[&-][^\W_]+)*|[,;.:()]")
+_PUNCT = set(",;.:()")
+STOP_END = {"và", "của", "các", "với", "cho", "tại", "trên", "về", "để", "theo", "phối", "hợp", "chủ", "trì", "thực",
+            "hiện", "có", "trách", "nhiệm", "được", "là", "đã", "sẽ", "trong", "từ", "đến", "năm", "ngày", "số",
+            "tham", "mưu", "hướng", "dẫn", "tổ", "chức", "triển", "khai", "xây", "dựng", "kiểm", "tra", "nhằm",
+            "những", "này", "đó", "một", "khi", "như", "thì", "mà", "bị", "do", "vào", "lên", "ra", "cùng"}
+
+
+def key(name: str) -> str:
+    """A variant-insensitive key: abbreviations expanded, "và" / "-" / "&" / commas dropped, lower case."""
+    s = expand(name)
+    s = re.sub(r"[-–&,/()]", " ", s.lower())
+    s = re.sub(r"\b(và|các)\b", " ", s)
+    return " ".join(s.split())
+
+
+def expand(name: str) -> str:
+    def rep(m: re.Match) -> str:
+        return ABBREVIATIONS.get(m.group(0), m.group(0))
+
+    return re.sub(r"[A-ZĐ][A-ZĐ&-]*[A-ZĐ]", rep, name)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Building
+
+
+def mine(texts: Iterable[str], min_count: int = 4, max_len: int = 10) -> dict:
+    heads = sorted(HEADS, key=lambda h: -len(h.split()))
+    head_first = defaultdict(list)
+    for h in heads:
+        head_first[h.split()[0]].append(h.split())
+    counts: Counter[tuple] = Counter()
+    nexts: dict[tuple, Counter] = defaultdict(Counter)
+    for text in texts:
+        toks = _SPLIT_TOKEN.findall(text)
+        for i, t in enumerate(toks):
+            if t not in head_first:
+                continue
+            if not any(toks[i:i + len(h)] == h for h in head_first[t]):
+                continue
+            if t in SHORT_HEADS and (i + 1 >= len(toks) or not toks[i + 1][:1].isupper()):
+                continue  # "Ban hành", "Báo cáo", "Sở hữu", "Trường hợp": words, not bodies
+            for n in range(1, max_len + 1):
+                j = i + n
+                if j > len(toks):
+                    break
+                if toks[j - 1] in _PUNCT:
+                    # "Bộ Văn hóa, Thể thao và Du lịch": a comma inside a name, before a capital that is no head
+                    nxt = toks[j] if j < len(toks) else ""
+                    if not (toks[j - 1] == "," and nxt[:1].isupper() and nxt not in head_first and n > 2):
+                        break
+                cand = tuple(toks[i:j])
+                counts[cand] += 1
+                nexts[cand][toks[j] if j < len(toks) else "."] += 1
+    names: dict[str, Counter] = defaultdict(Counter)
+    head_tuples = {tuple(h.split()) for h in heads}
+    kept: dict[tuple, int] = {}
+    for cand, n in sorted(counts.items(), key=lambda kv: len(kv[0])):
+        if n < min_count or len(cand) < 2 or cand[-1].lower() in STOP_END or cand[-1] in _PUNCT:
+            continue
+        if cand in head_tuples and cand[0] in SHORT_HEADS:
+            continue
+        if cand[-1] in head_first and len(cand[-1].split()) == 1 and cand[-1] in SHORT_HEADS:
+            continue  # "Bộ trưởng Bộ"
+        # a kept name plus lower-case words ("Bộ Công Thương quy định"): keep only if it is as common
+        if any(cand[:k] in kept and all(w[:1].islower() for w in cand[k:]) and n < 0.5 * kept[cand[:k]]
+               and " ".join(cand[k:]) not in PLACE_TAILS for k in range(2, len(cand))):
+            continue
+        nx = nexts[cand]
+        top_share = nx.most_common(1)[0][1] / n
+        if top_share >= 0.5 and nx.most_common(1)[0][0] not in _PUNCT:
+            continue  # incomplete: almost always goes on with the same syllable
+        prefix = cand[:-1]
+        if len(prefix) >= 2 and counts.get(prefix, 0) >= min_count and n / counts[prefix] < 0.25:
+            # a complete name plus a frequent next word ("Sở Nội vụ chủ trì")
+            pn = nexts[prefix]
+            if pn.most_common(1)[0][1] / counts[prefix] < 0.5:
+                continue
+        if not any(w[:1].isupper() for w in cand[1:]) and len(cand) > 4:
+            continue
+        kept[cand] = n
+        surface = " ".join(cand).replace(" ,", ",")
+        names[key(surface)][surface] += n
+    bodies = []
+    for k, forms in names.items():
+        canonical, _ = max(forms.items(), key=lambda kv: (kv[1], kv[0]))
+        bodies.append({"name": canonical, "count": sum(forms.values()), "variants": sorted(forms)})
+    bodies.sort(key=lambda b: (-b["count"], b["name"]))
+    return {"bodies": bodies, "abbreviations": ABBREVIATIONS, "collective": COLLECTIVE}
+
+
+def build(texts: Iterable[str], out: Path) -> dict:
+    gaz = mine(texts)
+    out.write_text(json.dumps(gaz, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    return gaz
+
+
+# ---------------------------------------------------------------------------------------------------
+# Lookup
+
+
+class Gazetteer:
+    def __init__(self, data: dict):
+        self.bodies = data["bodies"]
+        self.by_key = {key(b["name"]): b["name"] for b in self.bodies}
+        for b in self.bodies:
+            for v in b["variants"]:
+                self.by_key.setdefault(key(v), b["name"])
+        self.keys = list(self.by_key)
+        self.collective = sorted(data.get("collective", COLLECTIVE), key=len, reverse=True)
+        # names for span matching: longest first; lower-cased for case-insensitive search
+        surfaces = {v for b in self.bodies for v in b["variants"]}
+        self.surfaces = sorted(surfaces, key=len, reverse=True)
+        self._surface_re = re.compile(
+            r"(?<![\w])(" + "|".join(re.escape(s) for s in self.surfaces) + r")(?![\w])") if surfaces else None
+        self._collective_re = re.compile(
+            r"(?<![\w])(" + "|".join(re.escape(s) for s in self.collective) + r")(?![\w])", re.IGNORECASE)
+
+    def canonical(self, raw: str) -> str:
+        """The gazetteer's name for ``raw``, or ``raw`` cleaned (abbreviations kept as printed)."""
+        cleaned = clean_name(raw)
+        k = key(cleaned)
+        if any(key(c) == k for c in self.collective) or cleaned[:1].islower() or cleaned.startswith("Các "):
+            return cleaned[:1].upper() + cleaned[1:]  # collective and generic bodies keep their wording
+        if k in self.by_key:
+            return self.by_key[k]
+        if self.keys and len(k) >= 6:
+            hit = process.extractOne(k, self.keys, scorer=fuzz.ratio, score_cutoff=90)
+            if hit and hit[0].split()[0] == k.split()[0]:  # never "Sở ..." -> "Bộ ..."
+                return self.by_key[hit[0]]
+        return cleaned[:1].upper() + cleaned[1:]
+
+    def known_prefix(self, text: str) -> int:
+        """Length of the longest body name (or collective) that ``text`` starts with, 0 if none."""
+        best = 0
+        m = self._collective_re.match(text)
+        if m:
+            best = m.end()
+        if self._surface_re is not None:
+            m = self._surface_re.match(text)
+            if m:
+                best = max(best, m.end())
+        return best
+
+
+def clean_name(raw: str) -> str:
+    s = " ".join(raw.split()).strip(" ,;.:-–")
+    s = re.sub(r"^(?:giao|đề nghị|yêu cầu|để|với)\s+", "", s, flags=re.IGNORECASE)
+    return s
+
+
+@lru_cache(maxsize=1)
+def load(path: str = str(GAZETTEER)) -> Gazetteer:
+    p = Path(path)
+    data = json.loads(p.read_text(encoding="utf-8")) if p.exists() else {"bodies": [], "collective": COLLECTIVE}
+    return Gazetteer(data)
+
+
+def _main() -> None:
+    from . import corpus
+
+    texts = [d.text for d in corpus.official_documents() if not corpus.is_heldout(d)]
+    gaz = build(texts, GAZETTEER)
+    print(len(gaz["bodies"]))
+    for b in gaz["bodies"][:80]:
+        print(b["count"], b["name"], b["variants"][:4])
+
+
+if __name__ == "__main__":
+    _main()

@@ -1,0 +1,145 @@
+"""Deadlines as written in plans -> ``records.Deadline`` (kind, start, end, period, text).
+
+Day-first dates; a missing year comes from the document's date. "chi thường xuyên" (recurrent
+spending) is not a deadline. The first matching rule (most specific first) wins.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional
+
+from .dates import iso, month_end, quarter_bounds, roman_to_int
+from .records import Deadline
+
+_Q = r"(?P<q>IV|III|II|I|[1-4])"
+_Y = r"(?P<y>\d{4})"
+_D = r"(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<yy>\d{4}))?"
+_DW = r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:,\s*)?năm\s+(?P<yy>\d{4}))?"
+_MONTH = r"tháng\s+(?P<mo>\d{1,2})\s*(?:/|\s+năm\s+|-)\s*(?P<my>\d{4})"
+
+FLAGS = re.IGNORECASE
+
+
+def _quarter(q: str) -> int:
+    return int(q) if q.isdigit() else roman_to_int(q.upper())
+
+
+def _day(m: re.Match, year: Optional[int]) -> Optional[str]:
+    y = int(m["yy"]) if m["yy"] else year
+    return iso(y, int(m["m"]), int(m["d"])) if y else None
+
+
+RULES: list[tuple[str, re.Pattern]] = [
+    ("range_month", re.compile(rf"từ\s+{_MONTH.replace('mo>', 'mo1>').replace('my>', 'my1>')}\s+đến\s+(?:hết\s+)?"
+                               rf"{_MONTH.replace('mo>', 'mo2>').replace('my>', 'my2>')}", FLAGS)),
+    ("range_days", re.compile(rf"từ\s+(?:ngày\s+)?(?P<d1>\d{{1,2}})[-/.](?P<m1>\d{{1,2}})(?:[-/.](?P<y1>\d{{4}}))?\s+"
+                              rf"(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<d2>\d{{1,2}})[-/.](?P<m2>\d{{1,2}})"
+                              rf"(?:[-/.](?P<y2>\d{{4}}))?", FLAGS)),
+    ("now_to_quarter", re.compile(rf"từ\s+nay\s+đến\s+(?:hết\s+)?quý\s+{_Q}\s*(?:/|\s+năm\s+){_Y}", FLAGS)),
+    ("period", re.compile(r"giai\s+đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})", FLAGS)),
+    ("by_day", re.compile(rf"(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót|không\s+quá|hoàn\s+thành|xong)\s*(?:ngày\s+)?"
+                          rf"(?:{_D}|{_DW.replace('?P<d>', '?P<d_>').replace('?P<m>', '?P<m_>').replace('?P<yy>', '?P<yy_>')})", FLAGS)),
+    ("recurring_monthday", re.compile(r"(?:trước|vào)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng)\s+tháng", FLAGS)),
+    ("quarter", re.compile(rf"quý\s+{_Q}\s*(?:/|\s+năm\s+){_Y}", FLAGS)),
+    ("month", re.compile(rf"(?<!\d\s)(?<!từ\s){_MONTH}", FLAGS)),
+    ("half_year", re.compile(r"(?P<n>6|06|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?", FLAGS)),
+    ("on_day", re.compile(rf"ngày\s+{_D}", FLAGS)),
+    ("recurring", re.compile(r"(?:hằng|hàng|định\s+kỳ)\s+(?:năm|quý|tháng|tuần|ngày)|định\s+kỳ\s+(?:\d+\s+tháng|hằng|hàng)"
+                             r"|định\s+kỳ", FLAGS)),
+    ("ongoing_from", re.compile(r"(?:năm\s+(?P<y>\d{4})\s+và\s+(?:các|những)\s+năm\s+tiếp\s+theo|từ\s+năm\s+(?P<y2>\d{4})"
+                                r"\s+trở\s+đi)", FLAGS)),
+    ("year", re.compile(r"(?:trong|hoàn\s+thành|thực\s+hiện|trước|đến|cuối)\s+(?:trong\s+)?(?:năm\s+)(?P<y>\d{4})"
+                        r"|^\s*năm\s+(?P<y2>\d{4})", FLAGS)),
+    ("ongoing", re.compile(r"(?<!chi\s)(?<!chi phí\s)thường\s+xuyên|liên\s+tục", FLAGS)),
+    ("event", re.compile(r"ngay\s+sau\s+khi\s+[^,.;]{3,60}|sau\s+khi\s+[^,.;]{3,60}|khi\s+(?:có|Chính phủ|Bộ|Trung ương|cấp)[^,.;]{3,60}"
+                         r"|kịp\s+thời\s+khi|theo\s+tiến\s+độ|theo\s+lộ\s+trình", FLAGS)),
+]
+
+
+def _period(text: str) -> str:
+    t = text.lower()
+    if re.search(r"(?:hằng|hàng)\s+tuần", t):
+        return "week"
+    if re.search(r"(?:hằng|hàng)\s+tháng|trước ngày \d+ (?:hằng|hàng) tháng", t):
+        return "month"
+    if re.search(r"(?:hằng|hàng)\s+quý|định kỳ\s+(?:hằng|hàng)?\s*quý|03 tháng|3 tháng", t):
+        return "quarter"
+    if re.search(r"0?6\s+tháng|sáu tháng|nửa năm", t):
+        return "half_year"
+    return "year"
+
+
+def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
+    """The deadline stated in ``text`` (a sentence or a "Thời gian thực hiện: ..." value)."""
+    year = int(doc_date[:4]) if doc_date else None
+    for name, rx in RULES:
+        m = rx.search(text)
+        if not m:
+            continue
+        phrase = m.group(0).strip()
+        if name == "range_month":
+            s = iso(int(m["my1"]), int(m["mo1"]), 1)
+            e = month_end(int(m["my2"]), int(m["mo2"]))
+            return Deadline(kind="range", start=s, end=e, text=phrase)
+        if name == "range_days":
+            y2 = int(m["y2"]) if m["y2"] else year
+            y1 = int(m["y1"]) if m["y1"] else y2
+            if y1 and y2:
+                return Deadline(kind="range", start=iso(y1, int(m["m1"]), int(m["d1"])),
+                                end=iso(y2, int(m["m2"]), int(m["d2"])), text=phrase)
+            continue
+        if name == "now_to_quarter":
+            return Deadline(kind="range", start=doc_date, end=quarter_bounds(int(m["y"]), _quarter(m["q"]))[1],
+                            text=phrase)
+        if name == "period":
+            return Deadline(kind="range", start=f"{m['y1']}-01-01", end=f"{m['y2']}-12-31", text=phrase)
+        if name == "by_day":
+            if m["d"]:
+                d = _day(m, year)
+            else:
+                y = int(m["yy_"]) if m["yy_"] else year
+                d = iso(y, int(m["m_"]), int(m["d_"])) if y else None
+            if d:
+                return Deadline(kind="by", end=d, text=phrase)
+            continue
+        if name == "recurring_monthday":
+            return Deadline(kind="recurring", period="month", text=phrase)
+        if name == "quarter":
+            s, e = quarter_bounds(int(m["y"]), _quarter(m["q"]))
+            return Deadline(kind="by", end=e, text=phrase)
+        if name == "month":
+            return Deadline(kind="by", end=month_end(int(m["my"]), int(m["mo"])), text=phrase)
+        if name == "half_year":
+            y = int(m["y"]) if m["y"] else year
+            if y:
+                end = date(y, 6, 30) if m["part"].lower() == "đầu" else date(y, 12, 31)
+                return Deadline(kind="by", end=end.isoformat(), text=phrase)
+            continue
+        if name == "on_day":
+            d = _day(m, year)
+            if d:
+                return Deadline(kind="by", end=d, text=phrase)
+            continue
+        if name == "recurring":
+            return Deadline(kind="recurring", period=_period(text), text=_recurring_phrase(text) or phrase)
+        if name == "ongoing_from":
+            y = m["y"] or m["y2"]
+            return Deadline(kind="ongoing", start=f"{y}-01-01", text=phrase)
+        if name == "year":
+            y = m["y"] or m["y2"]
+            return Deadline(kind="by", end=f"{y}-12-31", text=phrase)
+        if name == "ongoing":
+            return Deadline(kind="ongoing", start=None, text=phrase)
+        if name == "event":
+            return Deadline(kind="event", text=phrase)
+    return Deadline(kind="none")
+
+
+def _recurring_phrase(text: str) -> Optional[str]:
+    m = re.search(r"(?:định\s+kỳ|hằng|hàng)[^.;]{0,30}", text, FLAGS)
+    return m.group(0).strip(" ,") if m else None
+
+
+def has_deadline(text: str) -> bool:
+    return parse_deadline(text).kind != "none"

@@ -1,0 +1,493 @@
+"""Stage 4: who must do what by when -> ``assignments`` of the document JSON.
+
+Needs: the sections of stage 3 (``segment.Segmented``) and the document's date. Adds: ``assignments``.
+
+Three ways plans assign work, tried in this order for each section:
+
+1. Field blocks (State style): "Cơ quan/Đơn vị chủ trì: X", "phối hợp: Y", "thực hiện: Z", "Thời gian
+   thực hiện: ..." inside an item (as lines or as lettered sub-items) give lead/support (or responsible)
+   and the block's deadline; annex tables (STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời
+   gian) are read the same way, row by row.
+2. A body at the head of its items: "1. Sở Nội vụ (Ban Thi đua - khen thưởng) chủ trì" over 1.1 ... 1.8
+   (each item inherits the lead; "Phối hợp với A, B" in an item adds supports; the line after the item
+   is its deadline); "Đề nghị X" gives ``requested``.
+3. Sentences: "Giao X chủ trì, phối hợp với Y", "X chủ trì ...", "Đề nghị X ...", "* X lãnh đạo ...",
+   "X có trách nhiệm ...", a body list opening a sentence in the implementation part, and "báo cáo ... về
+   X (qua Y)" for ``report_to``.
+
+Bodies are split from their lists ("các huyện ủy, thành ủy" -> two) and named by the gazetteer
+(``bodies``); variants within a run share one canonical name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .bodies import ABBREVIATIONS, COLLECTIVE, HEADS, Gazetteer, key, load
+from .deadlines import parse_deadline
+from .records import Assignment, Deadline, Section
+from .segment import CITATION_RE
+from .vietnamese import strip_marks
+
+ROLE_ORDER = {"lead": 0, "responsible": 1, "support": 2, "requested": 3, "report_to": 4}
+
+GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành", "huyện ủy", "thành ủy", "thị ủy", "đảng ủy",
+           "tổ chức", "doanh nghiệp", "phòng", "trường", "xã", "phường", "huyện", "hội", "đoàn thể", "cấp ủy",
+           "chi bộ", "tổ chức đảng", "chính quyền", "thành viên", "tổ chức thành viên", "cơ sở"]
+GENERIC_TAILS = ["có liên quan", "liên quan", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
+                 "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
+                 "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã"]
+PLACE_WORDS = {"tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "thị", "cấp", "các", "trung", "ương"}
+_HEAD_FIRST = sorted({h.split()[0] for h in HEADS} | {"UBND", "HĐND", "MTTQ", "Đảng", "Trường", "Tổ", "Cổng"})
+ABBR = set(ABBREVIATIONS)
+_COLLECTIVE_SORTED = sorted(COLLECTIVE + ["ubnd xã, phường", "ủy ban nhân dân xã, phường", "ubnd các xã, phường",
+                                          "ubnd các huyện, thành phố", "ubnd cấp xã", "ủy ban nhân dân cấp xã",
+                                          "ủy ban nhân dân các cấp", "ubnd các cấp"], key=len, reverse=True)
+
+LEAD_FIELD = re.compile(r"^[-+*•]?\s*(?:cơ quan|đơn vị)\s+(?:chủ\s+trì|chịu trách nhiệm chính)\s*:\s*(?P<v>.+)$", re.I)
+SUPPORT_FIELD = re.compile(r"^[-+*•]?\s*(?:cơ quan|đơn vị)\s+phối\s+hợp\s*:\s*(?P<v>.+)$", re.I)
+DOER_FIELD = re.compile(r"^[-+*•]?\s*(?:cơ quan|đơn vị)(?:\s*/\s*đơn vị)?\s+(?:thực\s+hiện|thực\s+hiện\s+chính)\s*:\s*(?P<v>.+)$", re.I)
+TIME_FIELD = re.compile(r"^[-+*•]?\s*(?:thời\s+gian(?:\s+thực\s+hiện|\s+hoàn\s+thành)?|thời\s+hạn(?:\s+hoàn\s+thành)?|tiến\s+độ)\s*:\s*(?P<v>.+)$", re.I)
+TASK_FIELD = re.compile(r"^[-+*•]?\s*(?:nhiệm\s+vụ|nội\s+dung)\s*:\s*(?P<v>.+)$", re.I)
+FIELD_HEADINGS = re.compile(r"^(?:cơ quan|đơn vị)(?:\s*/\s*đơn vị)?\s+(?:thực hiện|chủ trì|phối hợp)|^thời gian|^thời hạn"
+                            r"|^nhiệm vụ$|^nội dung$|^tiến độ", re.I)
+DEADLINE_LINE = re.compile(r"^(?:thực hiện|hoàn thành|thời gian|thời hạn)\b", re.I)
+
+
+@dataclass
+class Found:
+    section: Optional[str]
+    action: str
+    body_raw: str
+    role: str
+    deadline: Deadline
+    page: int
+    line: int
+
+
+# ---------------------------------------------------------------------------------------------------
+# Bodies in text
+
+
+def _words(text: str) -> list[re.Match]:
+    return list(re.finditer(r"\(|\)|[,;]|[^\s,;()]+", text))
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper() or w in ABBR or bool(re.match(r"^[A-ZĐ&-]{2,}$", w))
+
+
+def body_list_end(text: str, gaz: Gazetteer) -> int:
+    """How far a list of bodies at the start of ``text`` reaches (characters); 0 if it starts with none."""
+    pos = 0
+    end = 0
+    n = len(text)
+    while pos < n:
+        m = re.match(r"\s*(?:,|;|và|cùng|với)?\s*", text[pos:])
+        start = pos + (m.end() if m else 0)
+        if end and start == pos:
+            break
+        e = _one_body_end(text, start, gaz)
+        if e <= start:
+            break
+        end = pos = e
+    return end
+
+
+def _one_body_end(text: str, start: int, gaz: Gazetteer) -> int:
+    rest = text[start:]
+    low = rest.lower()
+    coll = next((len(c) for c in _COLLECTIVE_SORTED
+                 if low.startswith(c) and (len(low) == len(c) or not low[len(c)].isalnum())), 0)
+    known = gaz.known_prefix(rest)
+    heuristic = _name_end(text, start)
+    if coll or known or heuristic > start:
+        return _paren(text, max(start + coll, start + known, heuristic))
+    # "các cơ quan liên quan", "thành ủy" (after "các huyện ủy,"), "các tổ chức thành viên"
+    m = re.match(r"(?:các\s+|những\s+)?(?P<g>" + "|".join(sorted(GENERIC, key=len, reverse=True)) + r")(?![\w])", low)
+    if m and (rest[:1].islower() or re.match(r"(?:Các|Những)\s", rest)):
+        e = m.end()
+        while True:
+            t = re.match(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])", low[e:])
+            if not t:
+                break
+            e += t.end()
+        return _paren(text, start + e)
+    return start
+
+
+OF_HEADS = {"Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
+            "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ"}
+_HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường"},
+                                                                       key=len, reverse=True)) + r")(?![\w])")
+VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "dẫn", "tham", "mưu", "chức", "triển", "khai",
+         "chỉ", "đạo", "lãnh", "theo", "dõi", "kiểm", "tra", "báo", "cáo", "xây", "dựng", "tuyên", "có", "là",
+         "được", "căn", "cứ", "giúp", "rà", "soát", "đề", "xuất", "nghiên", "cứu", "ban", "hành", "tập", "trung",
+         "quán", "triệt", "phát", "động", "đôn", "đốc", "chịu", "trách", "nhiệm", "bảo", "đảm", "cần", "phải",
+         "tiếp", "tục", "nâng", "cao", "đẩy", "mạnh", "làm", "việc", "với"}
+
+
+def _name_end(text: str, start: int) -> int:
+    """End of a proper body name at ``start``: a head ("Sở", "Ủy ban nhân dân") and its continuation
+    (capitalised syllables, a lower-case syllable after a capital as in "Nội vụ", place words, "và" / "-"
+    between capitals, a parenthesis)."""
+    rest = text[start:]
+    hm = _HEAD_RE.match(rest)
+    if not hm:
+        return start
+    head = hm.group(0)
+    pos = hm.end()
+    if head in OF_HEADS:
+        nxt = re.match(r"\s+", rest[pos:])
+        if nxt and _HEAD_RE.match(rest[pos + nxt.end():]):
+            return _name_end(text, start + pos + nxt.end())
+    words = _words(rest[pos:])
+    last = 0
+    prev_cap = head.split()[-1][:1].isupper()
+    i = 0
+    while i < len(words):
+        w = words[i].group(0)
+        if w in ("(", ")", ",", ";"):
+            break
+        if _is_cap(w):
+            if _HEAD_RE.match(rest[pos + words[i].start():]) and not prev_cap:
+                break  # a new body ("... Tỉnh ủy Ủy ban"): not ours
+            last, prev_cap, i = words[i].end(), True, i + 1
+            continue
+        if w in ("-", "–", "&") and i + 1 < len(words) and _is_cap(words[i + 1].group(0)):
+            i += 1
+            continue
+        if w == "và" and i + 1 < len(words) and _is_cap(words[i + 1].group(0)) and \
+                not _HEAD_RE.match(rest[pos + words[i + 1].start():]):
+            i += 1
+            continue
+        if w.lower() in PLACE_WORDS:
+            j = i
+            while j < len(words) and words[j].group(0).lower() in PLACE_WORDS:
+                j += 1
+            last, prev_cap, i = words[j - 1].end(), False, j
+            continue
+        if w[:1].islower() and prev_cap:
+            # lower-case syllables after a capital: one (Nội vụ), or a short run with no verb in it when a
+            # capital or a list separator follows ("Sở Thông tin truyền thông, Báo ...")
+            j = i
+            while j < len(words) and words[j].group(0)[:1].islower() and words[j].group(0) != "và":
+                j += 1
+            run = [x.group(0) for x in words[i:j]]
+            nxt = words[j].group(0) if j < len(words) else ""
+            if 1 < len(run) <= 3 and not (set(run) & VERBS) and (_is_cap(nxt) or nxt in (",", ";", "(", "", "-", "–")):
+                last, prev_cap, i = words[j - 1].end(), False, j
+                continue
+            if w in VERBS:
+                break
+            last, prev_cap, i = words[i].end(), False, i + 1
+            continue
+        break
+    return start + pos + last
+
+
+def _paren(text: str, e: int) -> int:
+    m = re.match(r"\s*\([^()]{1,80}\)", text[e:])
+    return e + m.end() if m else e
+
+
+def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
+    """A list of bodies as written -> one string per body ("các huyện ủy, thành ủy" -> two)."""
+    out: list[str] = []
+    pos = 0
+    span = span.strip(" .;:,")
+    while pos < len(span):
+        m = re.match(r"\s*(?:,|;|và|cùng|với)?\s*", span[pos:])
+        start = pos + (m.end() if m else 0)
+        if start >= len(span):
+            break
+        e = _one_body_end(span, start, gaz)
+        if e <= start:
+            # not recognised: take up to the next separator
+            nxt = re.search(r"[,;]|\svà\s", span[start:])
+            e = start + (nxt.start() if nxt else len(span) - start)
+            if e <= start:
+                break
+        raw = span[start:e].strip(" ,;.")
+        if raw:
+            out.append(raw)
+        pos = e
+    # "các huyện ủy, thành ủy": the bare second item shares the first one's "các"
+    fixed = []
+    for i, b in enumerate(out):
+        if i and b[:1].islower() and not b.startswith(("các ", "những ")) and out[i - 1].lower().startswith("các "):
+            b = "các " + b
+        fixed.append(b)
+    bare = set(GENERIC) | {h.lower() for h in HEADS}
+    return [b for b in fixed if len(b) > 2 and not re.fullmatch(r"[\W\d]+", b) and b.lower() not in bare]
+
+
+def canonical_body(raw: str, gaz: Gazetteer) -> str:
+    core = re.sub(r"\s*\([^()]*\)\s*$", "", raw).strip()
+    name = gaz.canonical(core)
+    exp = re.sub(r"[A-ZĐ][A-ZĐ&-]*[A-ZĐ]", lambda m: ABBREVIATIONS.get(m.group(0), m.group(0)), name)
+    return exp[:1].upper() + exp[1:]
+
+
+# ---------------------------------------------------------------------------------------------------
+# The extractor
+
+
+class Extractor:
+    def __init__(self, sections: list[Section], doc_date: Optional[str], issuer: Optional[str],
+                 gaz: Optional[Gazetteer] = None):
+        self.sections = sections
+        self.by_id = {s.id: s for s in sections}
+        self.children: dict[Optional[str], list[Section]] = {}
+        for s in sections:
+            self.children.setdefault(s.parent, []).append(s)
+        self.doc_date = doc_date
+        self.issuer = issuer
+        self.gaz = gaz or load()
+        self.found: list[Found] = []
+        self.done: set[str] = set()  # sections fully handled by a block or a lead heading
+        self.skip_pars: dict[str, int] = {}  # sections whose first paragraphs were handled
+        self.impl_parts = {s.id for s in sections if s.level == 1 and re.search(
+            r"TO CHUC THU.?C HIEN|TRACH NHIEM|PHAN CONG", strip_marks(s.heading).upper())}
+
+    # -- helpers
+    def add(self, sec: Section, action: str, span_or_bodies, role: str, deadline: Deadline,
+            page: Optional[int] = None, line: Optional[int] = None) -> None:
+        bodies = split_bodies(span_or_bodies, self.gaz) if isinstance(span_or_bodies, str) else span_or_bodies
+        for b in bodies:
+            self.found.append(Found(sec.id, _clip(action), b, role, deadline, page or sec.page, line or sec.line))
+
+    def deadline(self, *texts: str) -> Deadline:
+        for t in texts:
+            if t:
+                t = CITATION_RE.sub(" ", t)
+                d = parse_deadline(t, self.doc_date)
+                if d.kind != "none":
+                    return d
+        return Deadline(kind="none")
+
+    def in_tasks(self, sec: Section) -> bool:
+        """Not in a part that only states aims or background (MỤC ĐÍCH, YÊU CẦU, QUAN ĐIỂM, MỤC TIÊU...)."""
+        part = self.by_id.get(sec.id.split(".")[0])
+        if part is None or part.level != 1:
+            return False
+        return not re.search(r"MUC (?:DICH|TIEU)|YEU CAU|QUAN DIEM|CAN CU|SU CAN THIET|TINH HINH|KET QUA",
+                             strip_marks(part.heading).upper())
+
+    def in_impl(self, sec: Section) -> bool:
+        return sec.id.split(".")[0] in self.impl_parts
+
+    # -- 1. field blocks
+    def blocks(self) -> None:
+        for sec in self.sections:
+            if sec.id in self.done:
+                continue
+            fields = self._fields(sec)
+            if not fields:
+                continue
+            block = sec
+            if FIELD_HEADINGS.match(sec.heading.strip()) and sec.parent in self.by_id:
+                block = self.by_id[sec.parent]
+            kids = self.children.get(block.id, [])
+            for k in kids:
+                if FIELD_HEADINGS.match(k.heading.strip()) or TASK_FIELD.match(k.heading + ":"):
+                    for f, v in self._fields(k).items():
+                        fields.setdefault(f, v)
+                    self.done.add(k.id)
+            lead, support, doer = fields.get("lead"), fields.get("support"), fields.get("doer")
+            if not (lead or doer):
+                continue
+            action = fields.get("task") or block.heading
+            dl = self.deadline(fields.get("time", ""))
+            if lead:
+                self.add(block, action, lead, "lead", dl)
+            if doer:
+                self.add(block, action, doer, "lead" if support and not lead else "responsible", dl)
+            if support:
+                self.add(block, action, support, "support", dl)
+            self.done.add(block.id)
+            self.done.add(sec.id)
+
+    def _fields(self, sec: Section) -> dict[str, str]:
+        out: dict[str, str] = {}
+        lines = [f"{sec.heading}: {sec.text.splitlines()[0]}" if FIELD_HEADINGS.match(sec.heading) and sec.text
+                 else sec.heading] + sec.text.splitlines()
+        for ln in lines:
+            ln = ln.strip()
+            for name, rx in (("lead", LEAD_FIELD), ("support", SUPPORT_FIELD), ("doer", DOER_FIELD),
+                             ("time", TIME_FIELD), ("task", TASK_FIELD)):
+                m = rx.match(ln)
+                if m and name in ("lead", "support", "doer") and (":" in m["v"] or m["v"].startswith("-")):
+                    continue  # "Cơ quan thực hiện: - Đơn vị chủ trì: X": the next lines say it
+                if m and name not in out:
+                    out[name] = m["v"].strip()
+                    break
+        return out
+
+    # -- 2. a body at the head of its items
+    def lead_headings(self) -> None:
+        for sec in self.sections:
+            if sec.id in self.done or sec.level == 1 or sec.id.startswith("PL"):
+                continue
+            head = sec.heading.strip()
+            role = None
+            span = None
+            m = re.match(r"^(?:Giao\s+)?(?P<b>.+?)\s+chủ\s+trì\.?$", head)
+            if m and body_list_end(m["b"], self.gaz) >= len(m["b"].strip()) - 1:
+                role, span = "lead", m["b"]
+            elif re.match(r"^Đề\s+nghị\s+", head):
+                rest = re.sub(r"^Đề\s+nghị\s+", "", head)
+                e = body_list_end(rest, self.gaz)
+                if e:
+                    role, span = "requested", rest[:e]
+            else:
+                e = body_list_end(head, self.gaz)
+                if e and e >= len(head.rstrip(" .:;")) - 1:
+                    role, span = "lead", head
+            if not role:
+                continue
+            kids = [k for k in self.children.get(sec.id, [])]
+            bodies = split_bodies(span, self.gaz)
+            if kids:
+                for k in kids:
+                    text_lines = k.text.splitlines()
+                    dl = self.deadline(*[t for t in text_lines if DEADLINE_LINE.match(t)], k.heading)
+                    self.add(k, k.heading, bodies, role, dl)
+                    sup = re.match(r"^Phối\s+hợp\s+với\s+(?P<s>.+)$", k.heading)
+                    if sup:
+                        e = body_list_end(sup["s"], self.gaz)
+                        if e:
+                            self.add(k, k.heading, sup["s"][:e], "support", dl)
+                    self._report(k, " ".join([k.heading] + text_lines))
+                    self.done.add(k.id)
+            else:
+                text = sec.text
+                if role == "requested" and len(head) > len(span) + 5:
+                    text = head + "\n" + text
+                pars = [p for p in text.splitlines() if p.strip()]
+                action = (pars[0] if pars else head)
+                dl = self.deadline(*[t for t in pars if DEADLINE_LINE.match(t)], action)
+                self.add(sec, action, bodies, role, dl)
+                self._report(sec, action)
+                # sentences go on from the paragraph after the action one (the heading counts as one)
+                self.skip_pars[sec.id] = 1 if action == head else 2
+                continue
+            self.done.add(sec.id)
+
+    # -- 3. sentences
+    def sentences(self) -> None:
+        for sec in self.sections:
+            if sec.id in self.done or sec.id.startswith("PL"):
+                continue
+            pars = [sec.heading] + sec.text.splitlines()
+            sec_deadlines = [p for p in pars[1:] if DEADLINE_LINE.match(p) and len(p) < 120]
+            for pi, par in enumerate(pars):
+                if pi < self.skip_pars.get(sec.id, 0):
+                    continue
+                starred = bool(re.match(r"^[*+]\s*", par))
+                p = re.sub(r"^[-+*•]\s*", "", par).strip()
+                for si, sent in enumerate(_sentences(p)):
+                    self._sentence(sec, sent, starred or (si == 0 and (self.in_impl(sec) or self.in_tasks(sec))),
+                                   sec_deadlines)
+
+    def _sentence(self, sec: Section, sent: str, subject_ok: bool, sec_deadlines: list[str]) -> None:
+        dl = self.deadline(sent, *sec_deadlines)
+        n_before = len(self.found)
+        m = re.match(r"^(?:Giao|Yêu cầu)\s+(?P<rest>.+)$", sent)
+        body_text = m["rest"] if m else sent
+        req = re.match(r"^Đề\s+nghị\s+(?P<rest>.+)$", sent)
+        if req:
+            e = body_list_end(req["rest"], self.gaz)
+            if e:
+                self.add(sec, sent, req["rest"][:e], "requested", dl)
+                self._report(sec, sent)
+                return
+        e = body_list_end(body_text, self.gaz)
+        after = body_text[e:].strip(" ,") if e else ""
+        if e and re.match(r"^chủ\s+trì\b", after):
+            self.add(sec, sent, body_text[:e], "lead", dl)
+            sup = re.search(r"phối\s+hợp\s+(?:với\s+)?(?P<s>.+)$", after)
+            if sup:
+                se = body_list_end(sup["s"], self.gaz)
+                if se:
+                    self.add(sec, sent, sup["s"][:se], "support", dl)
+        elif e and (m or subject_ok or re.match(r"^(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)", after)) and \
+                after[:1].islower():
+            self.add(sec, sent, body_text[:e], "responsible", dl)
+        if len(self.found) > n_before or subject_ok:
+            self._report(sec, sent)
+
+    def _report(self, sec: Section, text: str) -> None:
+        """"báo cáo ... về X (qua Y)", "báo cáo X", "gửi X" -> report_to X (and Y)."""
+        for m in re.finditer(r"báo\s+cáo(?:\s+kết\s+quả(?:\s+thực\s+hiện)?)?(?:\s+[^.;()]{0,40}?)?\s+(?:về|cho|lên|gửi)\s+"
+                             r"(?P<to>[^.;]+)|báo\s+cáo\s+(?P<to2>(?:UBND|Ủy ban|Ban|Sở|Chủ tịch|Thường trực|Bộ)[^.;]+)",
+                             text):
+            target = m["to"] or m["to2"]
+            e = body_list_end(target, self.gaz)
+            if not e:
+                continue
+            bodies = split_bodies(target[:e], self.gaz)
+            via = re.match(r"\s*\(\s*qua\s+(?P<v>[^()]+)\)", target[e:]) or \
+                re.search(r"\(\s*qua\s+(?P<v>[^()]+)\)", target[:e])
+            if bodies and via:
+                bodies[-1] = re.sub(r"\s*\([^()]*\)\s*$", "", bodies[-1])
+            dl = self.deadline(text[m.start():m.end() + 60], text)
+            self.add(sec, text, bodies, "report_to", dl)
+            if via:
+                self.add(sec, text, via["v"], "report_to", dl)
+        m = re.search(r"(?:định\s+kỳ\s+)?báo\s+cáo\s+kết\s+quả[^.;]*", text)
+        if m and not re.search(r"\s(?:về|cho|lên|gửi)\s", m.group(0)):
+            helped = re.search(r"giúp\s+(?P<b>.+)$", text[:m.start()])
+            if helped:
+                e = body_list_end(helped["b"], self.gaz)
+                if e:
+                    self.add(sec, text, helped["b"][:e], "report_to", self.deadline(m.group(0), text))
+
+    def run(self) -> list[Assignment]:
+        self.blocks()
+        self.lead_headings()
+        self.sentences()
+        return self._finish()
+
+    def _finish(self) -> list[Assignment]:
+        # one canonical name per key across the document: the fullest written form wins
+        forms: dict[str, str] = {}
+        for f in self.found:
+            c = canonical_body(f.body_raw, self.gaz)
+            k = key(c)
+            if k not in forms or _fullness(c) > _fullness(forms[k]):
+                forms[k] = c
+        out: list[Assignment] = []
+        seen = set()
+        counter: dict[Optional[str], int] = {}
+        for f in self.found:
+            body = forms[key(canonical_body(f.body_raw, self.gaz))]
+            sig = (f.section, key(body), f.role)
+            if sig in seen:
+                continue
+            seen.add(sig)
+            counter[f.section] = counter.get(f.section, 0) + 1
+            out.append(Assignment(task_id=f"{f.section or 'doc'}#{counter[f.section]}", section=f.section,
+                                  action=f.action, body=body, body_raw=f.body_raw, role=f.role,
+                                  deadline=f.deadline, page=f.page, line=f.line))
+        return out
+
+
+def _fullness(name: str) -> tuple:
+    return (" và " in name, sum(w[:1].isupper() for w in name.split()), len(name))
+
+
+def _clip(s: str, n: int = 300) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _sentences(par: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*])", par)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def extract_assignments(sections: list[Section], doc_date: Optional[str] = None, issuer: Optional[str] = None,
+                        gaz: Optional[Gazetteer] = None) -> list[Assignment]:
+    return Extractor(sections, doc_date, issuer, gaz).run()
