@@ -7,11 +7,12 @@ VNPLAN := $(VENV)/bin/vnplan
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng poppler-utils fonts-liberation2 fonts-dejavu-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RAW := $(wildcard data/raw/*.txt data/raw/*.pdf data/raw/*.png data/raw/*.jpg data/raw/*.jpeg data/raw/*.tif data/raw/*.tiff)
-CLEAN_TXT := $(patsubst data/raw/%,data/clean/%.txt,$(basename $(RAW)))
+CLEAN_JSON := $(patsubst data/raw/%,data/clean/%.json,$(basename $(RAW)))
+MODEL_FILES := $(wildcard models/*.npz models/*.json)
 .SECONDARY:
 
 CORPUS ?= ../shared/corpus
-.PHONY: setup system-deps test extract bench models eval-restore clean-data help
+.PHONY: setup system-deps test extract bench models eval-restore eval-extract clean-data help
 .DELETE_ON_ERROR:
 
 help:
@@ -21,6 +22,7 @@ help:
 	@echo "make bench    OCR against the hand-run Tesseract baseline; restoration speed"
 	@echo "make models   rebuild models/ from $(CORPUS)"
 	@echo "make eval-restore  restoration accuracy on held-out corpus documents"
+	@echo "make eval-extract  assignment F1 and deadline accuracy against the hand-made golden files"
 
 setup: system-deps $(VENV)/.installed
 
@@ -41,19 +43,22 @@ $(VENV)/.installed: pyproject.toml
 test: $(VENV)/.installed
 	$(PY) -m pytest -q
 
-extract: $(CLEAN_TXT)
+extract: data/clean/plans.xlsx
 
-# stage 1: any input -> build/ocr/<stem>.txt (one rule per input type; make picks the one that exists)
-define OCR_RULE
-build/ocr/%.txt: data/raw/%.$(1) $(VENV)/.installed
-	@mkdir -p build/ocr
-	$(VNPLAN) ocr $$< -o $$@
+# stages 1-4 per input: data/raw/<stem>.<ext> -> data/clean/<stem>.json (+ restored <stem>.txt and its
+# change report); one rule per input type, so only inputs that changed are redone
+define EXTRACT_RULE
+data/clean/%.json: data/raw/%.$(1) $(VENV)/.installed $(MODEL_FILES)
+	$(VNPLAN) extract $$< --out data/clean --no-tables --force
 endef
-$(foreach ext,txt pdf png jpg jpeg tif tiff,$(eval $(call OCR_RULE,$(ext))))
+$(foreach ext,txt pdf png jpg jpeg tif tiff,$(eval $(call EXTRACT_RULE,$(ext))))
 
-# stage 2: restoration, with a report of every change
-data/clean/%.txt: build/ocr/%.txt $(wildcard models/*.npz models/*.json)
-	$(VNPLAN) restore $< -o $@ --report data/clean/$*.restore.json
+# the tables over all documents
+data/clean/plans.xlsx: $(CLEAN_JSON)
+	$(VNPLAN) tables $(CLEAN_JSON) --out data/clean
+
+eval-extract: $(VENV)/.installed
+	$(PY) -m pipeline.eval_extract
 
 bench: $(VENV)/.installed
 	$(PY) bench/bench_ocr.py --noise 20
@@ -67,4 +72,4 @@ eval-restore: $(VENV)/.installed
 	$(PY) -m pipeline.evaluation --split test
 
 clean-data:
-	rm -f data/clean/*.txt data/clean/*.json
+	rm -f data/clean/*.txt data/clean/*.json data/clean/*.csv data/clean/*.parquet data/clean/*.xlsx

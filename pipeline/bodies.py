@@ -58,7 +58,7 @@ COLLECTIVE = [
     "ủy ban nhân dân các huyện, thành phố", "ủy ban nhân dân các huyện, thị xã, thành phố",
     "ủy ban nhân dân các xã, phường", "ủy ban nhân dân các xã, phường, đặc khu", "ubnd các xã, phường",
     "ubnd các huyện, thành phố", "các địa phương", "các cơ quan, tổ chức, cá nhân",
-    "mặt trận tổ quốc và các tổ chức chính trị - xã hội các cấp", "các tổ chức chính trị - xã hội",
+    "các tổ chức chính trị - xã hội", "viện, trường", "các viện, trường",
     "các cơ quan thông tấn, báo chí", "các cơ quan báo chí", "các cơ quan thông tấn báo chí trên địa bàn tỉnh",
     "các cơ quan tham mưu, giúp việc tỉnh ủy", "các đảng ủy trực thuộc tỉnh ủy", "các ban, sở, ngành, đoàn thể cấp tỉnh",
     "các ban, sở, ngành, đoàn thể tỉnh", "các sở, ban, ngành, đoàn thể cấp tỉnh",
@@ -73,7 +73,9 @@ _PUNCT = set(",;.:()")
 STOP_END = {"và", "của", "các", "với", "cho", "tại", "trên", "về", "để", "theo", "phối", "hợp", "chủ", "trì", "thực",
             "hiện", "có", "trách", "nhiệm", "được", "là", "đã", "sẽ", "trong", "từ", "đến", "năm", "ngày", "số",
             "tham", "mưu", "hướng", "dẫn", "tổ", "chức", "triển", "khai", "xây", "dựng", "kiểm", "tra", "nhằm",
-            "những", "này", "đó", "một", "khi", "như", "thì", "mà", "bị", "do", "vào", "lên", "ra", "cùng"}
+            "những", "này", "đó", "một", "khi", "như", "thì", "mà", "bị", "do", "vào", "lên", "ra", "cùng",
+            "tổng", "báo", "cáo", "theo", "dõi", "đôn", "đốc", "thẩm", "định", "trình", "phê", "duyệt", "xem", "xét",
+            "giải", "quyết", "gửi", "lấy", "ý", "kiến", "quản", "lý", "cung", "cấp", "ban", "hành", "công", "bố"}
 
 
 def key(name: str) -> str:
@@ -134,6 +136,9 @@ def mine(texts: Iterable[str], min_count: int = 4, max_len: int = 10) -> dict:
         if cand[-1] in head_first and len(cand[-1].split()) == 1 and cand[-1] in SHORT_HEADS:
             continue  # "Bộ trưởng Bộ"
         # a kept name plus lower-case words ("Bộ Công Thương quy định"): keep only if it is as common
+        tail = [w for w in cand[1:] if w[:1].islower()]
+        if len(tail) >= 2 and tail[-1] in STOP_END | {"hợp", "chức", "hiện"}:
+            continue
         if any(cand[:k] in kept and all(w[:1].islower() for w in cand[k:]) and n < 0.5 * kept[cand[:k]]
                and " ".join(cand[k:]) not in PLACE_TAILS for k in range(2, len(cand))):
             continue
@@ -225,17 +230,3 @@ def load(path: str = str(GAZETTEER)) -> Gazetteer:
     p = Path(path)
     data = json.loads(p.read_text(encoding="utf-8")) if p.exists() else {"bodies": [], "collective": COLLECTIVE}
     return Gazetteer(data)
-
-
-def _main() -> None:
-    from . import corpus
-
-    texts = [d.text for d in corpus.official_documents() if not corpus.is_heldout(d)]
-    gaz = build(texts, GAZETTEER)
-    print(len(gaz["bodies"]))
-    for b in gaz["bodies"][:80]:
-        print(b["count"], b["name"], b["variants"][:4])
-
-
-if __name__ == "__main__":
-    _main()

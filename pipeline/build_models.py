@@ -9,7 +9,7 @@ import json
 import time
 from pathlib import Path
 
-from . import corpus, noise
+from . import bodies, corpus, noise
 from .lm import SyllableLM
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
@@ -33,11 +33,18 @@ def build_noise(src: Path, out: Path, pages: int) -> None:
           f"({time.time() - t:.0f} s)")
 
 
+def build_bodies(src: Path, out: Path) -> None:
+    t = time.time()
+    texts = [d.text for d in corpus.official_documents(src) if not corpus.is_heldout(d)]
+    gaz = bodies.build(texts, out / "bodies.json")
+    print(f"bodies: {len(gaz['bodies'])} names from {len(texts)} training documents ({time.time() - t:.0f} s)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=corpus.DEFAULT_CORPUS)
     ap.add_argument("--out", type=Path, default=MODELS)
-    ap.add_argument("--only", choices=["lm", "noise"], default=None)
+    ap.add_argument("--only", choices=["lm", "noise", "bodies"], default=None)
     ap.add_argument("--prune", type=int, default=2, help="keep trigrams seen at least this often")
     ap.add_argument("--pages", type=int, default=400, help="pages rendered and OCRed for the noise model")
     args = ap.parse_args()
@@ -48,6 +55,8 @@ def main() -> None:
         build_lm(args.corpus, args.out, args.prune)
     if args.only in (None, "noise"):
         build_noise(args.corpus, args.out, args.pages)
+    if args.only in (None, "bodies"):
+        build_bodies(args.corpus, args.out)
     (args.out / "MANIFEST.json").write_text(json.dumps(
         {p.name: p.stat().st_size for p in sorted(args.out.iterdir()) if p.is_file() and p.name != "MANIFEST.json" and not p.name.startswith(".")},
         indent=1) + "\n")

@@ -31,6 +31,11 @@ def _day(m: re.Match, year: Optional[int]) -> Optional[str]:
 
 
 RULES: list[tuple[str, re.Pattern]] = [
+    ("years_only", re.compile(r"^\s*(?:năm\s+)?(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})\s*\.?\s*$", FLAGS)),
+    ("year_only", re.compile(r"^\s*(?:năm\s+)?(?P<y>\d{4})\s*\.?\s*$", FLAGS)),
+    ("recurring_dates", re.compile(r"(?:định\s+kỳ[^.;]{0,30}?)?(?:trước|vào)\s+ngày\s+\d{1,2}/\d{1,2}"
+                                   r"(?:\s+(?:và|,)\s+\d{1,2}/\d{1,2})*\s+(?:hằng|hàng)\s+năm"
+                                   r"|định\s+kỳ[^.;]{0,30}?(?:trước|vào)\s+ngày\s+\d{1,2}/\d{1,2}(?!/)", FLAGS)),
     ("range_month", re.compile(rf"từ\s+{_MONTH.replace('mo>', 'mo1>').replace('my>', 'my1>')}\s+đến\s+(?:hết\s+)?"
                                rf"{_MONTH.replace('mo>', 'mo2>').replace('my>', 'my2>')}", FLAGS)),
     ("range_days", re.compile(rf"từ\s+(?:ngày\s+)?(?P<d1>\d{{1,2}})[-/.](?P<m1>\d{{1,2}})(?:[-/.](?P<y1>\d{{4}}))?\s+"
@@ -41,7 +46,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("by_day", re.compile(rf"(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót|không\s+quá|hoàn\s+thành|xong)\s*(?:ngày\s+)?"
                           rf"(?:{_D}|{_DW.replace('?P<d>', '?P<d_>').replace('?P<m>', '?P<m_>').replace('?P<yy>', '?P<yy_>')})", FLAGS)),
     ("recurring_monthday", re.compile(r"(?:trước|vào)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng)\s+tháng", FLAGS)),
-    ("quarter", re.compile(rf"quý\s+{_Q}\s*(?:/|\s+năm\s+){_Y}", FLAGS)),
+    ("quarter", re.compile(rf"qu[ýí]\s+{_Q}\s*(?:/|-|\s+năm\s+){_Y}", FLAGS)),
     ("month", re.compile(rf"(?<!\d\s)(?<!từ\s){_MONTH}", FLAGS)),
     ("half_year", re.compile(r"(?P<n>6|06|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?", FLAGS)),
     ("on_day", re.compile(rf"ngày\s+{_D}", FLAGS)),
@@ -57,7 +62,7 @@ RULES: list[tuple[str, re.Pattern]] = [
 ]
 
 
-def _period(text: str) -> str:
+def _period(text: str) -> Optional[str]:
     t = text.lower()
     if re.search(r"(?:hằng|hàng)\s+tuần", t):
         return "week"
@@ -67,7 +72,9 @@ def _period(text: str) -> str:
         return "quarter"
     if re.search(r"0?6\s+tháng|sáu tháng|nửa năm", t):
         return "half_year"
-    return "year"
+    if re.search(r"(?:hằng|hàng)\s+năm|01 năm|1 năm|mỗi năm", t):
+        return "year"
+    return None
 
 
 def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
@@ -78,6 +85,12 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
         if not m:
             continue
         phrase = m.group(0).strip()
+        if name == "years_only":
+            return Deadline(kind="range", start=f"{m['y1']}-01-01", end=f"{m['y2']}-12-31", text=phrase)
+        if name == "year_only":
+            return Deadline(kind="by", end=f"{m['y']}-12-31", text=phrase)
+        if name == "recurring_dates":
+            return Deadline(kind="recurring", period="year", text=phrase)
         if name == "range_month":
             s = iso(int(m["my1"]), int(m["mo1"]), 1)
             e = month_end(int(m["my2"]), int(m["mo2"]))

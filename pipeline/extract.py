@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from rapidfuzz import fuzz
+
 from .bodies import ABBREVIATIONS, COLLECTIVE, HEADS, Gazetteer, key, load
 from .deadlines import parse_deadline
 from .records import Assignment, Deadline, Section
@@ -71,7 +73,7 @@ class Found:
 
 
 def _words(text: str) -> list[re.Match]:
-    return list(re.finditer(r"\(|\)|[,;]|[^\s,;()]+", text))
+    return list(re.finditer(r"\(|\)|[,;:]|\.(?=\s|$)|[^\s,;():]+?(?=\.(?:\s|$)|[\s,;():]|$)", text))
 
 
 def _is_cap(w: str) -> bool:
@@ -84,10 +86,10 @@ def body_list_end(text: str, gaz: Gazetteer) -> int:
     end = 0
     n = len(text)
     while pos < n:
-        m = re.match(r"\s*(?:,|;|và|cùng|với)?\s*", text[pos:])
+        m = re.match(r"\s*(,|;|và|cùng|với)?\s*", text[pos:])
         start = pos + (m.end() if m else 0)
-        if end and start == pos:
-            break
+        if end and not (m and m.group(1)):
+            break  # bodies in a list are separated: "Các cơ quan, đơn vị tổ chức ..." ends before "tổ chức"
         e = _one_body_end(text, start, gaz)
         if e <= start:
             break
@@ -100,11 +102,23 @@ def _one_body_end(text: str, start: int, gaz: Gazetteer) -> int:
     low = rest.lower()
     coll = next((len(c) for c in _COLLECTIVE_SORTED
                  if low.startswith(c) and (len(low) == len(c) or not low[len(c)].isalnum())), 0)
+    if not coll:
+        coll = _fuzzy_collective(low)
+    while coll:
+        t = re.match(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])", low[coll:])
+        if not t:
+            break
+        coll += t.end()
     known = gaz.known_prefix(rest)
     heuristic = _name_end(text, start)
     if coll or known or heuristic > start:
         return _paren(text, max(start + coll, start + known, heuristic))
     # "các cơ quan liên quan", "thành ủy" (after "các huyện ủy,"), "các tổ chức thành viên"
+    pl = re.match(r"(?:các|những)\s+", rest, re.IGNORECASE)
+    if pl and _HEAD_RE.match(rest[pl.end():]):  # "Các Trung tâm y tế", "các Bộ"
+        e = _name_end(text, start + pl.end())
+        if e > start + pl.end():
+            return _paren(text, e)
     m = re.match(r"(?:các\s+|những\s+)?(?P<g>" + "|".join(sorted(GENERIC, key=len, reverse=True)) + r")(?![\w])", low)
     if m and (rest[:1].islower() or re.match(r"(?:Các|Những)\s", rest)):
         e = m.end()
@@ -113,19 +127,43 @@ def _one_body_end(text: str, start: int, gaz: Gazetteer) -> int:
             if not t:
                 break
             e += t.end()
+        # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
+        ext = re.match(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s*(?:[,;.:]|\svà\s|$))", rest[e:])
+        if ext and not set(ext.group(1).split()) & VERBS:
+            e += ext.end()
         return _paren(text, start + e)
     return start
 
 
-OF_HEADS = {"Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
+OF_HEADS = {"Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
             "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ"}
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường"},
                                                                        key=len, reverse=True)) + r")(?![\w])")
 VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "dẫn", "tham", "mưu", "chức", "triển", "khai",
          "chỉ", "đạo", "lãnh", "theo", "dõi", "kiểm", "tra", "báo", "cáo", "xây", "dựng", "tuyên", "có", "là",
          "được", "căn", "cứ", "giúp", "rà", "soát", "đề", "xuất", "nghiên", "cứu", "ban", "hành", "tập", "trung",
-         "quán", "triệt", "phát", "động", "đôn", "đốc", "chịu", "trách", "nhiệm", "bảo", "đảm", "cần", "phải",
+         "quán", "triệt", "phát", "đôn", "đốc", "chịu", "trách", "nhiệm", "bảo", "đảm", "cần", "phải",
          "tiếp", "tục", "nâng", "cao", "đẩy", "mạnh", "làm", "việc", "với"}
+
+
+def _fuzzy_collective(low: str) -> int:
+    return _fuzzy_collective_match(low)[0]
+
+
+def _fuzzy_collective_match(low: str) -> tuple[int, Optional[str]]:
+    """A collective body damaged by OCR ("các cơ quan tham mưu, giúp việc tính iy"): compared without marks,
+    word by word, it must be as long as the collective and at least 85% alike."""
+    words = list(re.finditer(r"\S+", low[:160]))
+    if len(words) < 3:
+        return 0, None
+    for c in _COLLECTIVE_SORTED:
+        n = len(c.split())
+        if n < 3 or len(words) < n:
+            continue
+        cand = low[:words[n - 1].end()].rstrip(",;.")
+        if fuzz.ratio(strip_marks(cand), strip_marks(c)) >= 85:
+            return len(cand), c
+    return 0, None
 
 
 def _name_end(text: str, start: int) -> int:
@@ -144,11 +182,11 @@ def _name_end(text: str, start: int) -> int:
             return _name_end(text, start + pos + nxt.end())
     words = _words(rest[pos:])
     last = 0
-    prev_cap = head.split()[-1][:1].isupper()
+    prev_cap = True  # a head may go on in lower case ("Sở Nội vụ", "Mặt trận tổ quốc Việt Nam"); verbs stop it
     i = 0
     while i < len(words):
         w = words[i].group(0)
-        if w in ("(", ")", ",", ";"):
+        if w in ("(", ")", ",", ";", ":", "."):
             break
         if _is_cap(w):
             if _HEAD_RE.match(rest[pos + words[i].start():]) and not prev_cap:
@@ -157,6 +195,9 @@ def _name_end(text: str, start: int) -> int:
             continue
         if w in ("-", "–", "&") and i + 1 < len(words) and _is_cap(words[i + 1].group(0)):
             i += 1
+            continue
+        if w == "các" and i + 1 < len(words) and _is_cap(words[i + 1].group(0)) and prev_cap:
+            i += 1  # "Liên hiệp các Hội Khoa học và Kỹ thuật"
             continue
         if w == "và" and i + 1 < len(words) and _is_cap(words[i + 1].group(0)) and \
                 not _HEAD_RE.match(rest[pos + words[i + 1].start():]):
@@ -209,6 +250,9 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
             e = start + (nxt.start() if nxt else len(span) - start)
             if e <= start:
                 break
+        ext = re.match(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s*(?:[,;.]|\svà\s|$))", span[e:])
+        if ext and not set(ext.group(1).split()) & VERBS:
+            e += ext.end()  # "các doanh nghiệp viễn thông"
         raw = span[start:e].strip(" ,;.")
         if raw:
             out.append(raw)
@@ -225,6 +269,9 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
 
 def canonical_body(raw: str, gaz: Gazetteer) -> str:
     core = re.sub(r"\s*\([^()]*\)\s*$", "", raw).strip()
+    n, coll = _fuzzy_collective_match(core.lower())
+    if coll and n >= len(core) - 1 and core.lower() != coll:
+        return _fix_case(coll)  # an OCR-damaged collective takes the collective's spelling
     name = gaz.canonical(core)
     exp = re.sub(r"[A-ZĐ][A-ZĐ&-]*[A-ZĐ]", lambda m: ABBREVIATIONS.get(m.group(0), m.group(0)), name)
     return exp[:1].upper() + exp[1:]
@@ -248,6 +295,7 @@ class Extractor:
         self.found: list[Found] = []
         self.done: set[str] = set()  # sections fully handled by a block or a lead heading
         self.skip_pars: dict[str, int] = {}  # sections whose first paragraphs were handled
+        self.subject: dict[str, list[str]] = {}  # sections whose heading names their body
         self.impl_parts = {s.id for s in sections if s.level == 1 and re.search(
             r"TO CHUC THU.?C HIEN|TRACH NHIEM|PHAN CONG", strip_marks(s.heading).upper())}
 
@@ -336,6 +384,11 @@ class Extractor:
             m = re.match(r"^(?:Giao\s+)?(?P<b>.+?)\s+chủ\s+trì\.?$", head)
             if m and body_list_end(m["b"], self.gaz) >= len(m["b"].strip()) - 1:
                 role, span = "lead", m["b"]
+            elif head.rstrip(" :") == "Đề nghị" and sec.text:
+                first = sec.text.splitlines()[0]
+                e = body_list_end(first, self.gaz)
+                if e:
+                    role, span = "requested", first[:e]
             elif re.match(r"^Đề\s+nghị\s+", head):
                 rest = re.sub(r"^Đề\s+nghị\s+", "", head)
                 e = body_list_end(rest, self.gaz)
@@ -349,12 +402,13 @@ class Extractor:
                 continue
             kids = [k for k in self.children.get(sec.id, [])]
             bodies = split_bodies(span, self.gaz)
+            self.subject[sec.id] = bodies
             if kids:
                 for k in kids:
                     text_lines = k.text.splitlines()
                     dl = self.deadline(*[t for t in text_lines if DEADLINE_LINE.match(t)], k.heading)
                     self.add(k, k.heading, bodies, role, dl)
-                    sup = re.match(r"^Phối\s+hợp\s+với\s+(?P<s>.+)$", k.heading)
+                    sup = re.search(r"(?:^|\s|,)[Pp]hối\s+hợp\s+với\s+(?P<s>.+)$", k.heading)
                     if sup:
                         e = body_list_end(sup["s"], self.gaz)
                         if e:
@@ -392,8 +446,20 @@ class Extractor:
                                    sec_deadlines)
 
     def _sentence(self, sec: Section, sent: str, subject_ok: bool, sec_deadlines: list[str]) -> None:
+        purpose = re.match(r"^Để\s[^;]{5,}?;\s*(?P<main>.+)$", sent)
+        if purpose:  # "Để ...; các sở, ban, ngành ... triển khai": the main clause after the purpose
+            sent = purpose["main"]
         dl = self.deadline(sent, *sec_deadlines)
         n_before = len(self.found)
+        if sec.id in self.subject and not body_list_end(sent, self.gaz):
+            # the section's body was named in its heading: "Phối hợp với A, B" in its items adds supports
+            sup = re.search(r"(?:^|\s|,)[Pp]hối\s+hợp\s+với\s+(?P<s>.+)$", sent)
+            if sup:
+                e = body_list_end(sup["s"], self.gaz)
+                if e:
+                    self.add(sec, sent, sup["s"][:e], "support", dl)
+            self._report(sec, sent)
+            return
         m = re.match(r"^(?:Giao|Yêu cầu)\s+(?P<rest>.+)$", sent)
         body_text = m["rest"] if m else sent
         req = re.match(r"^Đề\s+nghị\s+(?P<rest>.+)$", sent)
@@ -405,6 +471,7 @@ class Extractor:
                 return
         e = body_list_end(body_text, self.gaz)
         after = body_text[e:].strip(" ,") if e else ""
+        after = re.sub(r"^là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối)[^,;]*,\s*", "", after)
         if e and re.match(r"^chủ\s+trì\b", after):
             self.add(sec, sent, body_text[:e], "lead", dl)
             sup = re.search(r"phối\s+hợp\s+(?:với\s+)?(?P<s>.+)$", after)
@@ -419,12 +486,17 @@ class Extractor:
             self._report(sec, sent)
 
     def _report(self, sec: Section, text: str) -> None:
-        """"báo cáo ... về X (qua Y)", "báo cáo X", "gửi X" -> report_to X (and Y)."""
-        for m in re.finditer(r"báo\s+cáo(?:\s+kết\s+quả(?:\s+thực\s+hiện)?)?(?:\s+[^.;()]{0,40}?)?\s+(?:về|cho|lên|gửi)\s+"
-                             r"(?P<to>[^.;]+)|báo\s+cáo\s+(?P<to2>(?:UBND|Ủy ban|Ban|Sở|Chủ tịch|Thường trực|Bộ)[^.;]+)",
-                             text):
-            target = m["to"] or m["to2"]
+        """"báo cáo ... về X (qua Y)", "báo cáo X", "gửi X", "phản ánh về X" -> report_to X (and Y)."""
+        trigger = re.compile(r"(?:báo\s+cáo|phản\s+ánh|gửi)(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó\s+khăn)"
+                             r"[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến)\s+|(?:báo\s+cáo|gửi)\s+(?=[A-ZĐỦ])")
+        pos = 0
+        while True:
+            m = trigger.search(text, pos)
+            if not m:
+                break
+            target = text[m.end():]
             e = body_list_end(target, self.gaz)
+            pos = m.end() + max(e, 1)
             if not e:
                 continue
             bodies = split_bodies(target[:e], self.gaz)
@@ -432,7 +504,7 @@ class Extractor:
                 re.search(r"\(\s*qua\s+(?P<v>[^()]+)\)", target[:e])
             if bodies and via:
                 bodies[-1] = re.sub(r"\s*\([^()]*\)\s*$", "", bodies[-1])
-            dl = self.deadline(text[m.start():m.end() + 60], text)
+            dl = self.deadline(text[max(0, m.start() - 60):m.end() + e + 40], text)
             self.add(sec, text, bodies, "report_to", dl)
             if via:
                 self.add(sec, text, via["v"], "report_to", dl)
@@ -472,6 +544,13 @@ class Extractor:
                                   action=f.action, body=body, body_raw=f.body_raw, role=f.role,
                                   deadline=f.deadline, page=f.page, line=f.line))
         return out
+
+
+def _fix_case(c: str) -> str:
+    c = re.sub(r"\b(tỉnh ủy|thành ủy|trung ương|ủy ban nhân dân)\b(?=$|[^\w])",
+               lambda m: m.group(1) if m.group(1) == "ủy ban nhân dân" else m.group(1).capitalize()
+               if m.start() > 0 and c[:m.start()].rstrip().endswith(("việc", "thuộc")) else m.group(1), c)
+    return c[:1].upper() + c[1:]
 
 
 def _fullness(name: str) -> tuple:

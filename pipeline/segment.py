@@ -482,6 +482,7 @@ def _annexes(lines: list[TLine], line_sections: list, body: list) -> list[Sectio
     out: list[Section] = []
     cur: Optional[Section] = None
     pars: list[str] = []
+    cells: list[list] = []
 
     def close() -> None:
         if cur is not None:
@@ -494,20 +495,112 @@ def _annexes(lines: list[TLine], line_sections: list, body: list) -> list[Sectio
         m = ANNEX.match(ln.text)
         if m:
             close()
+            if cur is not None:
+                out.extend(_table_rows(cur, cells))
             num = m["num"]
             n = (roman_to_int(num) if num and not num.isdigit() else int(num)) if num else len(out) + 1
             cur = Section(id=f"PL{n}", label=ln.text.strip(), level=1, heading="", text="", parent=None,
                           page=ln.page, line=ln.line)
             out.append(cur)
-            pars = []
+            pars, cells = [], []
         elif cur is not None:
             if pars and not ln.blank_before:
                 pars[-1] = join_lines([pars[-1], ln.text])
+                cells[-1][0] = pars[-1]
             else:
                 pars.append(ln.text)
+                cells.append([ln.text, ln])
         body.append(ln)
         line_sections.append(cur.id if cur else None)
     close()
+    if cur is not None:
+        out.extend(_table_rows(cur, cells))
+    return out
+
+
+TABLE_HEAD = re.compile(r"^(?:STT|TT|Số TT)$", re.IGNORECASE)
+CONTENT_COLS = re.compile(r"^(?:tên nhiệm vụ|nhiệm vụ|nội dung|nội dung (?:công việc|nhiệm vụ|thực hiện)|"
+                          r"nhiệm vụ, giải pháp|công việc|tên (?:đề án|dự án|chương trình|nhiệm vụ))", re.IGNORECASE)
+
+
+def _column_name(c: str) -> str:
+    low = c.lower()
+    if "chủ trì" in low:
+        return "Cơ quan chủ trì"
+    if "phối hợp" in low:
+        return "Cơ quan phối hợp"
+    if re.search(r"thời gian|thời hạn|tiến độ|hoàn thành", low):
+        return "Thời gian hoàn thành"
+    if "thực hiện" in low or "trách nhiệm" in low:
+        return "Cơ quan thực hiện"
+    return c
+
+
+def _table_rows(annex: Section, cells: list) -> list[Section]:
+    """An annex table flattened one cell per paragraph (STT | Nội dung | Cơ quan chủ trì | ...): one
+    section per row (``PL1.3``, or ``PL1.II.3`` under a group row "II | NHÓM ..."), whose text has one
+    ``<column>: <cell>`` line per column, so that rows read like the plan's own items."""
+    heads = [i for i, (t, _) in enumerate(cells) if TABLE_HEAD.match(t.strip())]
+    if not heads:
+        return []
+    h = heads[0]
+    cols = []
+    for t, _ in cells[h + 1:]:
+        t = t.strip()
+        if re.fullmatch(r"\d{1,3}\.?|[IVX]{1,4}\.?", t) or ROMAN_HEAD.match(t) or len(cols) >= 8:
+            break
+        cols.append(t)
+    if len(cols) < 2 or not any(re.search(r"chủ trì|phối hợp|thực hiện|thời gian", c, re.I) for c in cols):
+        return []
+    content = next((i for i, c in enumerate(cols) if CONTENT_COLS.match(c)), 0)
+    names = [_column_name(c) for c in cols]
+    stream = [(t.strip(), ln) for t, ln in cells[h + 1 + len(cols):]]
+    out: list[Section] = []
+    group: Optional[Section] = None
+    expected = 1
+    i = 0
+
+    def group_at(k: int) -> Optional[tuple[str, str, int]]:
+        """(roman, title, cells used) when a group row starts at ``k``."""
+        t = stream[k][0]
+        m = re.fullmatch(r"([IVX]{1,4})\.?", t)
+        if m and k + 1 < len(stream) and upper_share(stream[k + 1][0]) > 0.6:
+            return m.group(1), stream[k + 1][0], 2
+        m = ROMAN_HEAD.match(t)
+        if m and upper_share(m["rest"]) > 0.6 and roman_to_int(m["num"]):
+            return m["num"], m["rest"], 1
+        return None
+
+    while i < len(stream):
+        g = group_at(i)
+        if g:
+            roman, title, used = g
+            group = Section(id=f"{annex.id}.{roman}", label=f"{roman}.", level=2, heading=title, text="",
+                            parent=annex.id, page=stream[i][1].page, line=stream[i][1].line)
+            out.append(group)
+            i += used
+            if re.fullmatch(r"1\.?", stream[i][0] if i < len(stream) else ""):
+                expected = 1
+            continue
+        t = stream[i][0]
+        if not re.fullmatch(rf"{expected}\.?", t):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(stream) and not re.fullmatch(rf"(?:{expected + 1}|1)\.?", stream[j][0]) and not group_at(j):
+            j += 1
+        vals = [c[0] for c in stream[i + 1:j]]
+        if len(vals) > len(cols):  # extra cells belong to the content column
+            extra = len(vals) - len(cols)
+            vals = vals[:content] + [" ".join(vals[content:content + extra + 1])] + vals[content + extra + 1:]
+        row = dict(zip(range(len(cols)), vals))
+        text = "\n".join(f"{names[k]}: {v}" for k, v in row.items() if k != content and v)
+        parent = group or annex
+        ln = stream[i][1]
+        out.append(Section(id=f"{parent.id}.{expected}", label=f"{expected}.", level=parent.level + 1,
+                           heading=row.get(content, ""), text=text, parent=parent.id, page=ln.page, line=ln.line))
+        expected += 1
+        i = j
     return out
 
 
