@@ -1,0 +1,211 @@
+"""Stage 4: deadlines, bodies, assignments; `vnplan extract` and its tables."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline import schema
+from pipeline.bodies import key, load
+from pipeline.deadlines import parse_deadline
+from pipeline.eval_extract import evaluate, total
+from pipeline.extract import canonical_body, split_bodies
+from pipeline.plan import extract_text
+from tests.conftest import run_cli as _run_cli
+
+ROOT = Path(__file__).resolve().parent.parent
+N = None
+
+
+def run_cli(*args, stdin=None):
+    r = _run_cli(*args, stdin=stdin)
+    r.stdout, r.stderr = r.stdout.decode("utf-8"), r.stderr.decode("utf-8")
+    return r
+
+
+@pytest.mark.parametrize("text,want", [
+    ("hoàn thành trước ngày 30-3-2025.", ("by", N, "2025-03-30", N)),
+    ("trước 20/01/2025", ("by", N, "2025-01-20", N)),
+    ("chậm nhất ngày 14/5/2021", ("by", N, "2021-05-14", N)),
+    ("Thực hiện trong quý I/2015.", ("by", N, "2015-03-31", N)),
+    ("quý III năm 2024", ("by", N, "2024-09-30", N)),
+    ("Quí IV-2025", ("by", N, "2025-12-31", N)),
+    ("trong tháng 9/2025", ("by", N, "2025-09-30", N)),
+    ("Thực hiện trong năm 2015.", ("by", N, "2015-12-31", N)),
+    ("Thực hiện từ nay đến quý III/2015.", ("range", "2025-03-19", "2015-09-30", N)),
+    ("từ tháng 5/2020 đến tháng 6/2020", ("range", "2020-05-01", "2020-06-30", N)),
+    ("giai đoạn 2021-2025", ("range", "2021-01-01", "2025-12-31", N)),
+    ("2025 - 2030", ("range", "2025-01-01", "2030-12-31", N)),
+    ("6 tháng đầu năm", ("by", N, "2025-06-30", N)),
+    ("Thực hiện thường xuyên hàng năm.", ("recurring", N, N, "year")),
+    ("hằng năm", ("recurring", N, N, "year")),
+    ("định kỳ 06 tháng, 01 năm báo cáo", ("recurring", N, N, "half_year")),
+    ("trước ngày 15 hằng tháng", ("recurring", N, N, "month")),
+    ("định kỳ trước ngày 01/6 và 15/11 hằng năm", ("recurring", N, N, "year")),
+    ("thường xuyên", ("ongoing", N, N, N)),
+    ("Năm 2026 và các năm tiếp theo", ("ongoing", "2026-01-01", N, N)),
+    ("ngay sau khi kết thúc Đại hội", ("event", N, N, N)),
+    ("khi Chính phủ ban hành Nghị định hướng dẫn", ("event", N, N, N)),
+    ("trước ngày 30/3", ("by", N, "2025-03-30", N)),  # the year comes from the document's date
+    ("bố trí từ nguồn chi thường xuyên của ngân sách", ("none", N, N, N)),
+])
+def test_deadline_forms(text, want):
+    d = parse_deadline(text, "2025-03-19")
+    assert (d.kind, d.start, d.end, d.period) == want
+
+
+@pytest.mark.parametrize("span,want", [
+    ("các huyện ủy, thành ủy", ["các huyện ủy", "các thành ủy"]),
+    ("Sở Thông tin truyền thông, Báo Kon Tum, Đài Phát thanh - Truyền hình tỉnh",
+     ["Sở Thông tin truyền thông", "Báo Kon Tum", "Đài Phát thanh - Truyền hình tỉnh"]),
+    ("Sở Lao động - Thương binh và Xã hội, các cơ quan liên quan và Ủy ban nhân dân các huyện, thành phố",
+     ["Sở Lao động - Thương binh và Xã hội", "các cơ quan liên quan", "Ủy ban nhân dân các huyện, thành phố"]),
+    ("Đảng ủy Ủy ban nhân dân tỉnh, các huyện ủy, thành ủy", ["Đảng ủy Ủy ban nhân dân tỉnh", "các huyện ủy", "các thành ủy"]),
+    ("Các sở, ban, ngành tỉnh; UBND các xã, phường", ["Các sở, ban, ngành tỉnh", "UBND các xã, phường"]),
+])
+def test_body_lists_are_split(span, want):
+    assert split_bodies(span, load()) == want
+
+
+def test_body_variants_share_a_name():
+    g = load()
+    assert key("Sở Thông tin truyền thông") == key("Sở Thông tin và Truyền thông") == key("Sở TT&TT")
+    assert key("Đài Phát thanh - Truyền hình tỉnh") == key("Đài Phát thanh và Truyền hình tỉnh")
+    assert key("Sở LĐ-TB&XH") == key("Sở Lao động - Thương binh và Xã hội")
+    assert canonical_body("UBND tỉnh", g) == "Ủy ban nhân dân tỉnh"
+    assert canonical_body("Sở KH&CN", g) == "Sở Khoa học và Công nghệ"
+    assert canonical_body("Sở Lao động - Thương binh và Xã hội", g).startswith("Sở ")  # never a ministry
+
+
+def test_gazetteer_is_built_from_the_corpus_and_committed():
+    data = json.loads((ROOT / "models" / "bodies.json").read_text(encoding="utf-8"))
+    names = {b["name"] for b in data["bodies"]}
+    assert {"Sở Tài chính", "Sở Nội vụ", "Bộ Công an"} <= names and len(names) > 200
+
+
+def _find(doc, section, role):
+    return sorted(a.body for a in doc.assignments if a.section == section and a.role == role)
+
+
+def test_issue_5_lead_inherited_supports_and_deadline_lines():
+    doc = extract_text((ROOT / "data/raw/001_243ed05166b64394.txt").read_text(encoding="utf-8"))
+    for k in range(1, 9):
+        assert _find(doc, f"III.1.{k}", "lead") == ["Sở Nội vụ"]
+    assert _find(doc, "III.1.4", "support") == ["Báo Kon Tum", "Sở Thông tin và Truyền thông",
+                                                "Đài Phát thanh và Truyền hình tỉnh"]
+    dl = {a.section: a.deadline for a in doc.assignments if a.role == "lead"}
+    assert (dl["III.1.3"].kind, dl["III.1.3"].end) == ("by", "2015-03-31")
+    assert (dl["III.1.2"].kind, dl["III.1.2"].end) == ("range", "2015-09-30")
+    assert (dl["III.1.1"].kind, dl["III.1.1"].period) == ("recurring", "year")
+    assert _find(doc, "III.4", "requested") == ["Các tổ chức thành viên", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
+    assert "Ủy ban nhân dân tỉnh" in _find(doc, "III.4", "report_to")
+
+
+def test_issue_5_party_style_star_lines_and_giao_chu_tri():
+    text = ("KẾ HOẠCH\n\nthực hiện Chỉ thị số 41-CT/TW\n\nI. NHIỆM VỤ\n\n1. Công tác tuyên truyền\n\n"
+            "- Tổ chức nghiên cứu, quán triệt.\n\n"
+            "* Ban Tuyên giáo và Dân vận Tỉnh ủy hướng dẫn triển khai thực hiện, hoàn thành trước ngày 30-3-2025. "
+            "Các cơ quan tham mưu, giúp việc Tỉnh ủy, các huyện ủy, thành ủy lãnh đạo tuyên truyền, phổ biến, "
+            "quán triệt thường xuyên.\n\nII. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Giao Đảng ủy Ủy ban nhân dân tỉnh chủ trì, phối hợp với các cơ quan liên quan giúp Ban Thường vụ "
+            "Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kế hoạch này; định kỳ báo cáo kết quả thực hiện.\n")
+    doc = extract_text(text)
+    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    assert ("I.1", "responsible", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "by", "2025-03-30") in got
+    assert {("I.1", "responsible", b, "ongoing", None) for b in
+            ["Các cơ quan tham mưu, giúp việc Tỉnh ủy", "Các huyện ủy", "Các thành ủy"]} <= got
+    roles = {(a.role, a.body, a.deadline.kind) for a in doc.assignments if a.section == "II.1"}
+    assert roles == {("lead", "Đảng ủy Ủy ban nhân dân tỉnh", "recurring"),
+                     ("support", "Các cơ quan liên quan", "recurring"),
+                     ("report_to", "Ban Thường vụ Tỉnh ủy", "recurring")}
+
+
+def test_issue_5_field_blocks_and_annex_tables():
+    doc = extract_text((ROOT / "tests/data/plans/8e9a425dd83e56b3.txt").read_text(encoding="utf-8"))
+    assert _find(doc, "II.1.1", "lead") == ["Sở Khoa học và Công nghệ"]
+    assert _find(doc, "II.1.1", "support") == ["Các Sở, ban, ngành"]
+    (a,) = [a for a in doc.assignments if a.section == "II.1.1" and a.role == "lead"]
+    assert (a.deadline.kind, a.deadline.end) == ("by", "2025-12-31")
+    doc = extract_text((ROOT / "tests/data/plans/8718801c503045f9.txt").read_text(encoding="utf-8"))
+    assert _find(doc, "PL1.III.8", "lead") == ["Sở Khoa học và Công nghệ"]
+    assert "Ban Quản lý Khu kinh tế" in _find(doc, "PL1.III.8", "support")
+
+
+def test_eval_extract_dev_documents_hold_their_level():
+    """A regression guard on the development documents (the test documents are only reported, by
+    `make eval-extract`)."""
+    dev = total([s for s in evaluate() if s.split == "dev"])
+    assert dev.f1 >= 0.90 and dev.deadline_accuracy >= 0.90
+
+
+# ---------------------------------------------------------------------------------------------------
+# the command line
+
+
+def test_extract_cli_batch_tables_and_reruns(tmp_path, bad_inputs):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ["001_243ed05166b64394.txt", "000_4333a01b4b714176.txt"]:
+        (raw / name).write_bytes((ROOT / "data/raw" / name).read_bytes())
+    (raw / "broken.pdf").write_bytes(b"%PDF-1.4 this is not a pdf")
+    out = tmp_path / "clean"
+    r = run_cli("extract", str(raw), "--out", str(out))
+    assert r.returncode == 5, r.stderr  # the broken PDF; the others are done
+    assert "broken.pdf" in r.stderr and "Traceback" not in r.stderr
+    for stem in ["001_243ed05166b64394", "000_4333a01b4b714176"]:
+        doc = json.loads((out / f"{stem}.json").read_text(encoding="utf-8"))
+        schema.validate(doc)
+        assert doc["doc_id"] == stem and doc["assignments"]
+        assert (out / f"{stem}.txt").exists()
+    assert not list(out.glob("broken*")) and not list(out.glob("*.part*"))
+    # tables: CSV with BOM, Parquet, one workbook with a filterable sheet per table
+    assert (out / "assignments.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    csv = pd.read_csv(out / "assignments.csv", encoding="utf-8-sig")
+    pq = pd.read_parquet(out / "assignments.parquet")
+    assert len(csv) == len(pq) > 30 and set(csv.role) <= {"lead", "support", "responsible", "requested", "report_to"}
+    assert {"body", "role", "deadline_kind", "deadline_end", "section", "action"} <= set(csv.columns)
+    from openpyxl import load_workbook
+
+    wb = load_workbook(out / "plans.xlsx")
+    assert wb.sheetnames == ["documents", "sections", "assignments", "references"]
+    assert wb["assignments"].auto_filter.ref and wb["assignments"].freeze_panes == "A2"
+    docs = pd.read_excel(out / "plans.xlsx", sheet_name="documents")
+    assert "197-KH/TU" in set(docs["number"])
+    # a second run redoes nothing that did not change
+    before = (out / "001_243ed05166b64394.json").stat().st_mtime_ns
+    r = run_cli("-v", "extract", str(raw / "001_243ed05166b64394.txt"), "--out", str(out))
+    assert r.returncode == 0 and "unchanged" in r.stderr
+    assert (out / "001_243ed05166b64394.json").stat().st_mtime_ns == before
+
+
+def test_extract_reads_a_born_digital_pdf(tmp_path):
+    from pipeline import synth
+
+    text = (ROOT / "tests/data/plans/8e9a425dd83e56b3.txt").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip()][:40]
+    synth.save_text_pdf([lines[:20], lines[20:]], tmp_path / "plan.pdf", pt=8)
+    r = run_cli("extract", str(tmp_path / "plan.pdf"), "--out", "-")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["source"]["kind"] == "pdf" and doc["metadata"]["number"] == "308/KH-UBND"
+    assert [s["id"] for s in doc["sections"]][:3] == ["I", "I.1", "I.2"]
+    assert doc["quality"]["ocr"][0]["method"] == "text-layer"
+
+
+def test_segment_is_a_unix_filter():
+    text = (ROOT / "data/raw/001_243ed05166b64394.txt").read_bytes()
+    r = run_cli("segment", "-", "--out", "-", stdin=text)
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["doc_id"] == "stdin" and doc["assignments"] == [] and len(doc["sections"]) == 28
+
+
+def test_tables_from_json_and_bad_json(tmp_path):
+    doc = extract_text((ROOT / "data/raw/001_243ed05166b64394.txt").read_text(encoding="utf-8"), "001")
+    (tmp_path / "001.json").write_text(json.dumps(doc.model_dump(mode="json"), ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    r = run_cli("tables", str(tmp_path / "001.json"), str(tmp_path / "bad.json"), "--out", str(tmp_path / "t"))
+    assert r.returncode == 5 and "bad.json" in r.stderr
+    assert len(pd.read_csv(tmp_path / "t" / "sections.csv", encoding="utf-8-sig")) == 28
