@@ -12,13 +12,14 @@ MODEL_FILES := $(wildcard models/*.npz models/*.json)
 .SECONDARY:
 
 CORPUS ?= ../shared/corpus
-.PHONY: setup system-deps test extract bench models eval-restore eval-extract clean-data help
+.PHONY: setup system-deps test extract compare bench models eval-restore eval-extract clean-data help
 .DELETE_ON_ERROR:
 
 help:
 	@echo "make setup    install system packages (apt) and .venv with the project"
 	@echo "make test     run the tests"
 	@echo "make extract  data/raw/ -> data/clean/ (only what changed)"
+	@echo "make compare  report comparing the seed plans 001 (Directive 34) and 000 (Directive 41)"
 	@echo "make bench    OCR against the hand-run Tesseract baseline; restoration speed"
 	@echo "make models   rebuild models/ from $(CORPUS)"
 	@echo "make eval-restore  restoration accuracy on held-out corpus documents"
@@ -57,6 +58,12 @@ $(foreach ext,txt pdf png jpg jpeg tif tiff,$(eval $(call EXTRACT_RULE,$(ext))))
 data/clean/plans.xlsx: $(CLEAN_JSON)
 	$(VNPLAN) tables $(CLEAN_JSON) --out data/clean
 
+# the seed pair: Directive 34 (2014, seed 001) against Directive 41 (2024, seed 000)
+compare: data/clean/compare/report.html
+
+data/clean/compare/report.html: data/clean/001_243ed05166b64394.json data/clean/000_4333a01b4b714176.json
+	$(VNPLAN) compare $^ --out data/clean/compare
+
 eval-extract: $(VENV)/.installed
 	$(PY) -m pipeline.eval_extract
 
@@ -73,3 +80,4 @@ eval-restore: $(VENV)/.installed
 
 clean-data:
 	rm -f data/clean/*.txt data/clean/*.json data/clean/*.csv data/clean/*.parquet data/clean/*.xlsx
+	rm -rf data/clean/compare

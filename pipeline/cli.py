@@ -277,6 +277,41 @@ def cmd_tables(args, rep: Reporter) -> int:
     return batch_exit_code(failures, len(failures) + len(docs))
 
 
+def cmd_compare(args, rep: Reporter) -> int:
+    import json
+
+    from .compare import Plan, compare, plan_label, write_outputs
+    from .records import PlanDocument
+    from .schema import validate
+
+    plans, failures = [], []
+    for p in args.inputs:
+        try:
+            obj = json.loads(Path(p).read_text(encoding="utf-8"))
+            validate(obj)
+            doc = PlanDocument.model_validate(obj)
+            plans.append(Plan(plan_label(doc), doc))
+        except FileNotFoundError:
+            failures.append(InputNotFound(p, "no such file"))
+        except Exception as exc:  # noqa: BLE001 - any unreadable or invalid JSON
+            failures.append(CorruptInput(p, f"not a vnplan document JSON ({str(exc).splitlines()[0][:120]})",
+                                         "make it with `vnplan extract`"))
+    for err in failures:
+        rep.error(err)
+    if failures:
+        return batch_exit_code(failures, len(args.inputs))
+    if len(plans) < 2:
+        raise UsageError(None, "compare needs two document JSONs or more")
+    seen: dict[str, int] = {}
+    for pl in plans:  # two plans with one label would merge in the tables
+        seen[pl.name] = seen.get(pl.name, 0) + 1
+        if seen[pl.name] > 1:
+            pl.name = f"{pl.name} [{pl.doc.doc_id}]"
+    written = write_outputs(compare(plans), Path(args.out))
+    print(f"vnplan: wrote {written[-1]} and {len(written) - 1} tables and charts", file=sys.stderr)
+    return 0
+
+
 def expand_json(inputs: list[str]) -> list[str]:
     out = []
     for p in inputs:
@@ -391,6 +426,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="JSON", help="document JSON files or folders of them")
     p.add_argument("--out", default=".", metavar="DIR", help="folder for the tables (default: current folder)")
     p.set_defaults(func=cmd_tables)
+
+    p = sub.add_parser(
+        "compare", help="compare plans: tasks carried over/new/dropped, bodies, deadlines, themes, citations",
+        description="Compare two or more plans from their document JSONs (made by `vnplan extract`); the first "
+                    "is the baseline. Writes DIR/report.html (self-contained: charts embedded, works offline) and "
+                    "the same tables as CSV: task_alignment, body_roles, lead_changes, deadline_mix, themes, "
+                    "citations, plus the charts as PNG.",
+        epilog="example:\n  vnplan compare data/clean/001_243ed05166b64394.json "
+               "data/clean/000_4333a01b4b714176.json --out data/clean/compare\n\n" + EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="+", metavar="JSON", help="document JSONs, the baseline plan first")
+    p.add_argument("--out", default="compare", metavar="DIR", help="folder for the report (default: ./compare)")
+    p.set_defaults(func=cmd_compare)
     return parser
 
 

@@ -22,6 +22,7 @@ def write_atomic(path: str | Path, content: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        _public(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -57,3 +58,10 @@ def output_targets(stems: list[str], out: str | None, suffix: str) -> list[str]:
         name = stem if seen[stem] == 1 else f"{stem}-{seen[stem]}"
         targets.append(str(folder / f"{name}{suffix}"))
     return targets
+
+
+def _public(tmp) -> None:
+    """mkstemp makes files only the owner can read; outputs get the usual permissions (umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(tmp, 0o666 & ~mask)

@@ -61,6 +61,7 @@ def _atomic(path: Path, write) -> None:
     os.close(fd)
     try:
         write(tmp)
+        _public(tmp)
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -98,3 +99,10 @@ def _excel(frames: dict[str, pd.DataFrame], path: str) -> None:
             for i, col in enumerate(df.columns, start=1):
                 width = max([len(str(col))] + [len(str(v)) for v in df[col].head(200)]) if len(df) else len(col)
                 ws.column_dimensions[get_column_letter(i)].width = min(60, max(8, width + 2))
+
+
+def _public(tmp) -> None:
+    """mkstemp makes files only the owner can read; outputs get the usual permissions (umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(tmp, 0o666 & ~mask)
