@@ -17,7 +17,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Iterable
 
 from rapidfuzz import fuzz, process
 

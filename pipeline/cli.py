@@ -252,15 +252,15 @@ def cmd_extract(args, rep: Reporter) -> int:
     return batch_exit_code(failures, n)
 
 
-def cmd_tables(args, rep: Reporter) -> int:
+def load_documents(paths: list[str]) -> tuple[list, list[VnplanError]]:
+    """Document JSONs, each validated against the schema; the ones that fail, as errors."""
     import json
 
     from .records import PlanDocument
     from .schema import validate
-    from .tables import build_tables, write_tables
 
     docs, failures = [], []
-    for p in expand_json(args.inputs):
+    for p in paths:
         try:
             obj = json.loads(Path(p).read_text(encoding="utf-8"))
             validate(obj)
@@ -270,6 +270,13 @@ def cmd_tables(args, rep: Reporter) -> int:
         except Exception as exc:  # noqa: BLE001 - any unreadable or invalid JSON
             failures.append(CorruptInput(p, f"not a vnplan document JSON ({str(exc).splitlines()[0][:120]})",
                                          "make it with `vnplan extract`"))
+    return docs, failures
+
+
+def cmd_tables(args, rep: Reporter) -> int:
+    from .tables import build_tables, write_tables
+
+    docs, failures = load_documents(expand_json(args.inputs))
     for err in failures:
         rep.error(err)
     if docs:
@@ -278,24 +285,10 @@ def cmd_tables(args, rep: Reporter) -> int:
 
 
 def cmd_compare(args, rep: Reporter) -> int:
-    import json
-
     from .compare import Plan, compare, plan_label, write_outputs
-    from .records import PlanDocument
-    from .schema import validate
 
-    plans, failures = [], []
-    for p in args.inputs:
-        try:
-            obj = json.loads(Path(p).read_text(encoding="utf-8"))
-            validate(obj)
-            doc = PlanDocument.model_validate(obj)
-            plans.append(Plan(plan_label(doc), doc))
-        except FileNotFoundError:
-            failures.append(InputNotFound(p, "no such file"))
-        except Exception as exc:  # noqa: BLE001 - any unreadable or invalid JSON
-            failures.append(CorruptInput(p, f"not a vnplan document JSON ({str(exc).splitlines()[0][:120]})",
-                                         "make it with `vnplan extract`"))
+    docs, failures = load_documents(args.inputs)
+    plans = [Plan(plan_label(doc), doc) for doc in docs]
     for err in failures:
         rep.error(err)
     if failures:

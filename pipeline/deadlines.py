@@ -38,9 +38,9 @@ RULES: list[tuple[str, re.Pattern]] = [
                                    r"|định\s+kỳ[^.;]{0,30}?(?:trước|vào)\s+ngày\s+\d{1,2}/\d{1,2}(?!/)", FLAGS)),
     ("range_month", re.compile(rf"từ\s+{_MONTH.replace('mo>', 'mo1>').replace('my>', 'my1>')}\s+đến\s+(?:hết\s+)?"
                                rf"{_MONTH.replace('mo>', 'mo2>').replace('my>', 'my2>')}", FLAGS)),
-    ("range_days", re.compile(rf"từ\s+(?:ngày\s+)?(?P<d1>\d{{1,2}})[-/.](?P<m1>\d{{1,2}})(?:[-/.](?P<y1>\d{{4}}))?\s+"
-                              rf"(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<d2>\d{{1,2}})[-/.](?P<m2>\d{{1,2}})"
-                              rf"(?:[-/.](?P<y2>\d{{4}}))?", FLAGS)),
+    ("range_days", re.compile(r"từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})[-/.](?P<m1>\d{1,2})(?:[-/.](?P<y1>\d{4}))?\s+"
+                              r"(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})"
+                              r"(?:[-/.](?P<y2>\d{4}))?", FLAGS)),
     ("now_to_quarter", re.compile(rf"từ\s+nay\s+đến\s+(?:hết\s+)?quý\s+{_Q}\s*(?:/|\s+năm\s+){_Y}", FLAGS)),
     ("period", re.compile(r"giai\s+đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})", FLAGS)),
     ("by_day", re.compile(rf"(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót|không\s+quá|hoàn\s+thành|xong)\s*(?:ngày\s+)?"

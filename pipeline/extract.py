@@ -32,8 +32,6 @@ from .records import Assignment, Deadline, Section
 from .segment import CITATION_RE
 from .vietnamese import strip_marks
 
-ROLE_ORDER = {"lead": 0, "responsible": 1, "support": 2, "requested": 3, "report_to": 4}
-
 GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành", "huyện ủy", "thành ủy", "thị ủy", "đảng ủy",
            "tổ chức", "doanh nghiệp", "phòng", "trường", "xã", "phường", "huyện", "hội", "đoàn thể", "cấp ủy",
            "chi bộ", "tổ chức đảng", "chính quyền", "thành viên", "tổ chức thành viên", "cơ sở"]
@@ -408,11 +406,7 @@ class Extractor:
                     text_lines = k.text.splitlines()
                     dl = self.deadline(*[t for t in text_lines if DEADLINE_LINE.match(t)], k.heading)
                     self.add(k, k.heading, bodies, role, dl)
-                    sup = re.search(r"(?:^|\s|,)[Pp]hối\s+hợp\s+với\s+(?P<s>.+)$", k.heading)
-                    if sup:
-                        e = body_list_end(sup["s"], self.gaz)
-                        if e:
-                            self.add(k, k.heading, sup["s"][:e], "support", dl)
+                    self._supports(k, k.heading, dl)
                     self._report(k, " ".join([k.heading] + text_lines))
                     self.done.add(k.id)
             else:
@@ -453,11 +447,7 @@ class Extractor:
         n_before = len(self.found)
         if sec.id in self.subject and not body_list_end(sent, self.gaz):
             # the section's body was named in its heading: "Phối hợp với A, B" in its items adds supports
-            sup = re.search(r"(?:^|\s|,)[Pp]hối\s+hợp\s+với\s+(?P<s>.+)$", sent)
-            if sup:
-                e = body_list_end(sup["s"], self.gaz)
-                if e:
-                    self.add(sec, sent, sup["s"][:e], "support", dl)
+            self._supports(sec, sent, dl)
             self._report(sec, sent)
             return
         m = re.match(r"^(?:Giao|Yêu cầu)\s+(?P<rest>.+)$", sent)
@@ -484,6 +474,14 @@ class Extractor:
             self.add(sec, sent, body_text[:e], "responsible", dl)
         if len(self.found) > n_before or subject_ok:
             self._report(sec, sent)
+
+    def _supports(self, sec: Section, text: str, dl: Deadline) -> None:
+        """"Phối hợp với A, B, C" -> A, B and C support the item."""
+        sup = re.search(r"(?:^|\s|,)[Pp]hối\s+hợp\s+với\s+(?P<s>.+)$", text)
+        if sup:
+            e = body_list_end(sup["s"], self.gaz)
+            if e:
+                self.add(sec, text, sup["s"][:e], "support", dl)
 
     def _report(self, sec: Section, text: str) -> None:
         """"báo cáo ... về X (qua Y)", "báo cáo X", "gửi X", "phản ánh về X" -> report_to X (and Y)."""

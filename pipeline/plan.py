@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Optional
 
 from . import __version__
@@ -121,6 +120,3 @@ def remap_lines(doc: PlanDocument, mapping: dict[tuple[int, int], tuple[int, int
     for fn in doc.footnotes:
         fix(fn, "ref_page", "ref_line")
 
-
-def stem_of(path: str) -> str:
-    return Path(path).stem

@@ -403,8 +403,8 @@ def segment(text: str) -> Segmented:
             layout.append(LayoutBlock(role=ln.role, text=ln.text, page=ln.page, line=ln.line))
             continue
         fm = FOOTNOTE.match(ln.text)
-        if fm and body and len(fm["rest"].split()) >= 5 and not parse_head(ln.text) and (
-                fm["marker"] != "!" or True) and not ARABIC_HEAD.match(ln.text):
+        if fm and body and len(fm["rest"].split()) >= 5 and not parse_head(ln.text) \
+                and not ARABIC_HEAD.match(ln.text):
             fn_open = Footnote(marker=fm["marker"], text=fm["rest"].strip(), page=ln.page, line=ln.line)
             footnotes.append(fn_open)
             ln.role = "footnote"
@@ -722,8 +722,6 @@ def _read_tail(tail: list[TLine], mark) -> tuple[Optional[Signer], list[str], li
         m = re.search(r"([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})\s*$", sig)
         if m and _looks_like_name(m.group(1)):
             name = m.group(1)
-    if position and authority in ("KT.", "Q.", "TL.", "TUQ.") and on_behalf is None:
-        pass
     return Signer(name=name, position=position, authority=authority, on_behalf_of=on_behalf), recipients, rest
 
 
