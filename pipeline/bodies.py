@@ -31,7 +31,7 @@ HEADS = ["Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban", "Hội �
          "Ban cán sự", "Học viện", "Quỹ", "Cổng", "Bưu điện", "Hiệp hội", "Liên hiệp", "Bệnh viện", "Chính phủ",
          "Thủ tướng", "Quốc hội", "Bộ Chính trị", "Ban Bí thư", "Kiểm toán", "Cảnh sát", "Công ty", "Tổng công ty",
          "Lực lượng", "Chủ tịch", "Thường trực", "Bộ đội", "Ban Chỉ huy", "Ban Chỉ đạo", "Tổ công tác", "Hải quan",
-         "Vườn quốc gia", "Trung tâm Y tế", "Cơ quan"]
+         "Vườn quốc gia", "Trung tâm Y tế", "Cơ quan", "Thuế", "Chi cục Hải quan"]
 
 ABBREVIATIONS = {
     "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc",

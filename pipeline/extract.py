@@ -35,6 +35,8 @@ from .vietnamese import strip_marks
 GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành", "huyện ủy", "thành ủy", "thị ủy", "đảng ủy",
            "tổ chức", "doanh nghiệp", "phòng", "trường", "xã", "phường", "huyện", "hội", "đoàn thể", "cấp ủy",
            "chi bộ", "tổ chức đảng", "chính quyền", "thành viên", "tổ chức thành viên", "cơ sở"]
+GROUPABLE = ["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
+             "doanh nghiệp", "thành phố", "huyện", "xã", "phường"]
 GENERIC_TAILS = ["có liên quan", "liên quan", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
                  "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã"]
@@ -52,6 +54,7 @@ TIME_FIELD = re.compile(r"^[-+*•]?\s*(?:thời\s+gian(?:\s+thực\s+hiện|\s+
 TASK_FIELD = re.compile(r"^[-+*•]?\s*(?:nhiệm\s+vụ|nội\s+dung)\s*:\s*(?P<v>.+)$", re.I)
 FIELD_HEADINGS = re.compile(r"^(?:cơ quan|đơn vị)(?:\s*/\s*đơn vị)?\s+(?:thực hiện|chủ trì|phối hợp)|^thời gian|^thời hạn"
                             r"|^nhiệm vụ$|^nội dung$|^tiến độ", re.I)
+SCOPE_HEADINGS = re.compile(r"^(?:đối\s+tượng|phạm\s+vi)", re.I)  # who a plan covers, not who must act
 DEADLINE_LINE = re.compile(r"^(?:thực hiện|hoàn thành|thời gian|thời hạn)\b", re.I)
 
 
@@ -109,31 +112,45 @@ def _one_body_end(text: str, start: int, gaz: Gazetteer) -> int:
         coll += t.end()
     known = gaz.known_prefix(rest)
     heuristic = _name_end(text, start)
-    if coll or known or heuristic > start:
-        return _paren(text, max(start + coll, start + known, heuristic))
-    # "các cơ quan liên quan", "thành ủy" (after "các huyện ủy,"), "các tổ chức thành viên"
     pl = re.match(r"(?:các|những)\s+", rest, re.IGNORECASE)
-    if pl and _HEAD_RE.match(rest[pl.end():]):  # "Các Trung tâm y tế", "các Bộ"
-        e = _name_end(text, start + pl.end())
-        if e > start + pl.end():
-            return _paren(text, e)
+    if pl and _HEAD_RE.match(rest[pl.end():]):  # "Các Trung tâm y tế", "các Ban Xây dựng Đảng"
+        heuristic = max(heuristic, _name_end(text, start + pl.end()))
+    generic = _generic_end(rest, low)
+    if coll or known or heuristic > start or generic:
+        return _paren(text, max(start + coll, start + known, heuristic, start + generic))
+    return start
+
+
+def _generic_end(rest: str, low: str) -> int:
+    """A generic body written in lower case ("các cơ quan liên quan", "sở, ngành có liên quan")."""
+    # "các cơ quan liên quan", "thành ủy" (after "các huyện ủy,"), "các tổ chức thành viên"
     m = re.match(r"(?:các\s+|những\s+)?(?P<g>" + "|".join(sorted(GENERIC, key=len, reverse=True)) + r")(?![\w])", low)
     if m and (rest[:1].islower() or re.match(r"(?:Các|Những)\s", rest)):
         e = m.end()
+        if m.group("g") in GROUPABLE:
+            # "các sở, ngành, đơn vị có liên quan": generic nouns after one "các" make one collective body
+            while True:
+                g = re.match(r"(?:,\s*|\s+và\s+)(" + "|".join(GROUPABLE) + r")(?![\w])", low[e:])
+                if not g:
+                    break
+                e += g.end()
         while True:
             t = re.match(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])", low[e:])
             if not t:
                 break
             e += t.end()
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
-        ext = re.match(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s*(?:[,;.:]|\svà\s|$))", rest[e:])
+        ext = re.match(r"((?:\s+(?!và\b)[a-zà-ỹđ]+){1,3})(?=\s*(?:[,;.:]|\svà\s|$))", rest[e:])
         if ext and not set(ext.group(1).split()) & VERBS:
             e += ext.end()
-        return _paren(text, start + e)
-    return start
+        return e
+    return 0
 
 
-OF_HEADS = {"Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
+STANDALONE = {"tỉnh ủy", "thành ủy", "huyện ủy", "chính phủ", "quốc hội", "bộ chính trị", "ban bí thư", "thủ tướng",
+              "ủy ban nhân dân", "hội đồng nhân dân", "đảng ủy", "ban thường vụ", "thường trực", "công an"}
+QUALIFIERS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Trung ương", "Quốc hội"}
+OF_HEADS = {"Giám đốc", "Thủ trưởng", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
             "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ"}
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường"},
                                                                        key=len, reverse=True)) + r")(?![\w])")
@@ -141,7 +158,8 @@ VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "d�
          "chỉ", "đạo", "lãnh", "theo", "dõi", "kiểm", "tra", "báo", "cáo", "xây", "dựng", "tuyên", "có", "là",
          "được", "căn", "cứ", "giúp", "rà", "soát", "đề", "xuất", "nghiên", "cứu", "ban", "hành", "tập", "trung",
          "quán", "triệt", "phát", "đôn", "đốc", "chịu", "trách", "nhiệm", "bảo", "đảm", "cần", "phải",
-         "tiếp", "tục", "nâng", "cao", "đẩy", "mạnh", "làm", "việc", "với"}
+         "tiếp", "tục", "nâng", "cao", "đẩy", "mạnh", "làm", "việc", "với", "giám", "sát", "đánh", "giá", "tổng",
+         "thẩm", "định", "phân", "công", "bố", "trí", "hỗ", "trợ", "tăng", "cường", "vận", "động", "định", "kỳ"}
 
 
 def _fuzzy_collective(low: str) -> int:
@@ -155,11 +173,17 @@ def _fuzzy_collective_match(low: str) -> tuple[int, Optional[str]]:
     if len(words) < 3:
         return 0, None
     for c in _COLLECTIVE_SORTED:
-        n = len(c.split())
+        cw = c.split()
+        n = len(cw)
         if n < 3 or len(words) < n:
             continue
         cand = low[:words[n - 1].end()].rstrip(",;.")
-        if fuzz.ratio(strip_marks(cand), strip_marks(c)) >= 85:
+        if fuzz.ratio(strip_marks(cand), strip_marks(c)) < 85:
+            continue
+        # OCR damage, not other words: each word alike its counterpart, at most two words differ
+        pairs = [(strip_marks(a.group(0).strip(",;.")), strip_marks(b.strip(",;."))) for a, b in zip(words[:n], cw)]
+        differ = [(a, b) for a, b in pairs if a != b]
+        if len(differ) <= 2 and all(fuzz.ratio(a, b) >= 50 for a, b in differ):
             return len(cand), c
     return 0, None
 
@@ -178,18 +202,26 @@ def _name_end(text: str, start: int) -> int:
         nxt = re.match(r"\s+", rest[pos:])
         if nxt and _HEAD_RE.match(rest[pos + nxt.end():]):
             return _name_end(text, start + pos + nxt.end())
+        if nxt and re.match(r"(?:các|những)\s", rest[pos + nxt.end():]):
+            # "Thủ trưởng các ngành, cơ quan cấp tỉnh", "Giám đốc các Sở"
+            after = rest[pos + nxt.end():]
+            g = _generic_end(after, after.lower())
+            if g:
+                return start + pos + nxt.end() + g
     words = _words(rest[pos:])
     last = 0
     prev_cap = True  # a head may go on in lower case ("Sở Nội vụ", "Mặt trận tổ quốc Việt Nam"); verbs stop it
+    real_cap = head.split()[-1][:1].isupper()  # the word before is written with a capital ("Xây" in "Xây dựng")
     i = 0
     while i < len(words):
         w = words[i].group(0)
         if w in ("(", ")", ",", ";", ":", "."):
             break
         if _is_cap(w):
-            if _HEAD_RE.match(rest[pos + words[i].start():]) and not prev_cap:
-                break  # a new body ("... Tỉnh ủy Ủy ban"): not ours
-            last, prev_cap, i = words[i].end(), True, i + 1
+            hm2 = _HEAD_RE.match(rest[pos + words[i].start():])
+            if hm2 and not prev_cap and hm2.group(0) not in QUALIFIERS:
+                break  # a new body ("... Tỉnh ủy Ủy ban"): not ours; "Ủy ban Kiểm tra Tỉnh ủy" is one
+            last, prev_cap, real_cap, i = words[i].end(), True, True, i + 1
             continue
         if w in ("-", "–", "&") and i + 1 < len(words) and _is_cap(words[i + 1].group(0)):
             i += 1
@@ -205,22 +237,31 @@ def _name_end(text: str, start: int) -> int:
             j = i
             while j < len(words) and words[j].group(0).lower() in PLACE_WORDS:
                 j += 1
-            last, prev_cap, i = words[j - 1].end(), False, j
+            last, prev_cap, real_cap, i = words[j - 1].end(), False, False, j
             continue
+        if w == "và":
+            break  # "và" joins two bodies unless a capital that is no head follows (handled above)
         if w[:1].islower() and prev_cap:
             # lower-case syllables after a capital: one (Nội vụ), or a short run with no verb in it when a
             # capital or a list separator follows ("Sở Thông tin truyền thông, Báo ...")
             j = i
-            while j < len(words) and words[j].group(0)[:1].islower() and words[j].group(0) != "và":
+            while j < len(words) and words[j].group(0)[:1].islower() and words[j].group(0) != "và" \
+                    and (j == i or words[j].group(0) not in VERBS and words[j].group(0) not in PLACE_WORDS):
                 j += 1
             run = [x.group(0) for x in words[i:j]]
             nxt = words[j].group(0) if j < len(words) else ""
-            if 1 < len(run) <= 3 and not (set(run) & VERBS) and (_is_cap(nxt) or nxt in (",", ";", "(", "", "-", "–")):
-                last, prev_cap, i = words[j - 1].end(), False, j
+            if 1 < len(run) <= 3 and not (set(run[1:]) & VERBS) and (nxt in VERBS or nxt in PLACE_WORDS) \
+                    and (real_cap or run[0] not in VERBS):
+                # "Trung tâm Y tế giám sát", "Kiểm soát bệnh tật tỉnh chủ trì": the name ends before the verb
+                last, prev_cap, real_cap, i = words[j - 1].end(), False, False, j
                 continue
-            if w in VERBS:
-                break
-            last, prev_cap, i = words[i].end(), False, i + 1
+            if 1 < len(run) <= 3 and not (set(run) & VERBS) and (_is_cap(nxt) or nxt in (",", ";", "(", "-", "–")) \
+                    or len(run) == 4 and (_is_cap(nxt) or nxt.isdigit()) and not (set(run) & VERBS):
+                last, prev_cap, real_cap, i = words[j - 1].end(), False, False, j
+                continue
+            if w in VERBS and not real_cap:
+                break  # "Tỉnh ủy theo dõi"; but "Ban Xây dựng Đảng" keeps "dựng"
+            last, prev_cap, real_cap, i = words[i].end(), False, False, i + 1
             continue
         break
     return start + pos + last
@@ -237,10 +278,17 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
     pos = 0
     span = span.strip(" .;:,")
     while pos < len(span):
-        m = re.match(r"\s*(?:,|;|và|cùng|với)?\s*", span[pos:])
+        m = re.match(r"\s*(,|;|và|cùng|với)?\s*", span[pos:])
         start = pos + (m.end() if m else 0)
         if start >= len(span):
             break
+        if out and not m.group(1):
+            # no separator: the words go on the body before ("Phòng An ninh chính trị nội bộ")
+            nxt = re.search(r"[,;]|\svà\s", span[start:])
+            e = start + (nxt.start() if nxt else len(span) - start)
+            out[-1] = (out[-1] + " " + span[start:e].strip(" ,;.")).strip()
+            pos = e
+            continue
         e = _one_body_end(span, start, gaz)
         if e <= start:
             # not recognised: take up to the next separator
@@ -248,9 +296,6 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
             e = start + (nxt.start() if nxt else len(span) - start)
             if e <= start:
                 break
-        ext = re.match(r"((?:\s+[a-zà-ỹđ]+){1,3})(?=\s*(?:[,;.]|\svà\s|$))", span[e:])
-        if ext and not set(ext.group(1).split()) & VERBS:
-            e += ext.end()  # "các doanh nghiệp viễn thông"
         raw = span[start:e].strip(" ,;.")
         if raw:
             out.append(raw)
@@ -261,7 +306,7 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
         if i and b[:1].islower() and not b.startswith(("các ", "những ")) and out[i - 1].lower().startswith("các "):
             b = "các " + b
         fixed.append(b)
-    bare = set(GENERIC) | {h.lower() for h in HEADS}
+    bare = (set(GENERIC) | {h.lower() for h in HEADS}) - STANDALONE
     return [b for b in fixed if len(b) > 2 and not re.fullmatch(r"[\W\d]+", b) and b.lower() not in bare]
 
 
@@ -417,6 +462,7 @@ class Extractor:
                 action = (pars[0] if pars else head)
                 dl = self.deadline(*[t for t in pars if DEADLINE_LINE.match(t)], action)
                 self.add(sec, action, bodies, role, dl)
+                self._supports(sec, action, dl)
                 self._report(sec, action)
                 # sentences go on from the paragraph after the action one (the heading counts as one)
                 self.skip_pars[sec.id] = 1 if action == head else 2
@@ -440,8 +486,9 @@ class Extractor:
                                    sec_deadlines)
 
     def _sentence(self, sec: Section, sent: str, subject_ok: bool, sec_deadlines: list[str]) -> None:
-        purpose = re.match(r"^Để\s[^;]{5,}?;\s*(?P<main>.+)$", sent)
-        if purpose:  # "Để ...; các sở, ban, ngành ... triển khai": the main clause after the purpose
+        purpose = re.match(r"^Để\s[^;]{5,}?;\s*(?P<main>.+)$", sent) or \
+            re.match(r"^(?:Căn\s+cứ\s+(?:[Kk]ế\s+hoạch|chức\s+năng|nhiệm\s+vụ)|Trên\s+cơ\s+sở)[^,;]{0,60},\s*(?P<main>.+)$", sent)
+        if purpose:  # "Để ...; X triển khai", "Căn cứ kế hoạch này, X xây dựng": the main clause
             sent = purpose["main"]
         dl = self.deadline(sent, *sec_deadlines)
         n_before = len(self.found)
@@ -470,14 +517,15 @@ class Extractor:
                 if se:
                     self.add(sec, sent, sup["s"][:se], "support", dl)
         elif e and (m or subject_ok or re.match(r"^(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)", after)) and \
-                after[:1].islower():
+                after[:1].islower() and not re.match(r"^(?:và|các|những|trên|của|thuộc|tại|trong)\b", after) \
+                and not SCOPE_HEADINGS.match(sec.heading):
             self.add(sec, sent, body_text[:e], "responsible", dl)
         if len(self.found) > n_before or subject_ok:
             self._report(sec, sent)
 
     def _supports(self, sec: Section, text: str, dl: Deadline) -> None:
         """"Phối hợp với A, B, C" -> A, B and C support the item."""
-        sup = re.search(r"(?:^|\s|,)[Pp]hối\s+hợp\s+với\s+(?P<s>.+)$", text)
+        sup = re.search(r"(?:^|\s|,)[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?P<s>.+)$", text)
         if sup:
             e = body_list_end(sup["s"], self.gaz)
             if e:
@@ -485,8 +533,8 @@ class Extractor:
 
     def _report(self, sec: Section, text: str) -> None:
         """"báo cáo ... về X (qua Y)", "báo cáo X", "gửi X", "phản ánh về X" -> report_to X (and Y)."""
-        trigger = re.compile(r"(?:báo\s+cáo|phản\s+ánh|gửi)(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó\s+khăn)"
-                             r"[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến)\s+|(?:báo\s+cáo|gửi)\s+(?=[A-ZĐỦ])")
+        trigger = re.compile(r"(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó\s+khăn)"
+                             r"[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)\s+(?=[A-ZĐỦ])")
         pos = 0
         while True:
             m = trigger.search(text, pos)
@@ -498,7 +546,8 @@ class Extractor:
             if not e:
                 continue
             bodies = split_bodies(target[:e], self.gaz)
-            via = re.match(r"\s*\(\s*qua\s+(?P<v>[^()]+)\)", target[e:]) or \
+            clause = re.split(r"[.;]", target[e:], maxsplit=1)[0]
+            via = re.search(r"\(\s*qua\s+(?P<v>[^()]+)\)", clause) or \
                 re.search(r"\(\s*qua\s+(?P<v>[^()]+)\)", target[:e])
             if bodies and via:
                 bodies[-1] = re.sub(r"\s*\([^()]*\)\s*$", "", bodies[-1])
