@@ -183,7 +183,7 @@ def _fuzzy_collective_match(low: str) -> tuple[int, Optional[str]]:
         # OCR damage, not other words: each word alike its counterpart, at most two words differ
         pairs = [(strip_marks(a.group(0).strip(",;.")), strip_marks(b.strip(",;."))) for a, b in zip(words[:n], cw)]
         differ = [(a, b) for a, b in pairs if a != b]
-        if len(differ) <= 2 and all(fuzz.ratio(a, b) >= 50 for a, b in differ):
+        if len(differ) <= max(2, n // 2) and all(fuzz.ratio(a, b) >= 50 for a, b in differ):
             return len(cand), c
     return 0, None
 
