@@ -56,7 +56,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                                 r"\s+trở\s+đi)", FLAGS)),
     ("year", re.compile(r"(?:trong|hoàn\s+thành|thực\s+hiện|trước|đến|cuối)\s+(?:trong\s+)?(?:năm\s+)(?P<y>\d{4})"
                         r"|^\s*năm\s+(?P<y2>\d{4})", FLAGS)),
-    ("ongoing", re.compile(r"(?<!chi\s)(?<!chi phí\s)thường\s+xuyên|liên\s+tục", FLAGS)),
+    ("ongoing", re.compile(r"thường\s+xuyên|liên\s+tục", FLAGS)),
     ("event", re.compile(r"ngay\s+sau\s+khi\s+[^,.;]{3,60}|sau\s+khi\s+[^,.;]{3,60}|khi\s+(?:có|Chính phủ|Bộ|Trung ương|cấp|"
                          r"tổng\s+kết|kết\s+thúc|hoàn\s+thành|xảy\s+ra|phát\s+sinh|phát\s+hiện|xuất\s+hiện)[^,.;]{0,60}"
                          r"|kịp\s+thời\s+khi|theo\s+tiến\s+độ|theo\s+lộ\s+trình", FLAGS)),
@@ -78,9 +78,15 @@ def _period(text: str) -> Optional[str]:
     return None
 
 
+# recurrent spending and yearly budgets are money, not deadlines: "chi thường xuyên", "ngân sách hằng năm"
+NOT_DEADLINES = re.compile(r"(?:ngân\s+sách|kinh\s+phí|dự\s+toán|nguồn\s+chi|chi)\s+(?:thường\s+xuyên|(?:hằng|hàng)\s+năm)",
+                           re.IGNORECASE)
+
+
 def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
     """The deadline stated in ``text`` (a sentence or a "Thời gian thực hiện: ..." value)."""
     year = int(doc_date[:4]) if doc_date else None
+    text = NOT_DEADLINES.sub(" ", text)
     for name, rx in RULES:
         m = rx.search(text)
         if not m:

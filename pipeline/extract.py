@@ -149,6 +149,8 @@ def _generic_end(rest: str, low: str) -> int:
 
 STANDALONE = {"tỉnh ủy", "thành ủy", "huyện ủy", "chính phủ", "quốc hội", "bộ chính trị", "ban bí thư", "thủ tướng",
               "ủy ban nhân dân", "hội đồng nhân dân", "đảng ủy", "ban thường vụ", "thường trực", "công an"}
+FUNCTION_WORDS = {"và", "trong", "của", "về", "với", "cho", "tại", "theo", "để", "các", "những", "đối", "trên", "từ",
+                  "đến", "là", "có", "được", "khi", "nhằm", "do", "bằng", "này", "đó"}
 QUALIFIERS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Trung ương", "Quốc hội"}
 OF_HEADS = {"Giám đốc", "Thủ trưởng", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
             "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ"}
@@ -215,6 +217,11 @@ def _name_end(text: str, start: int) -> int:
     i = 0
     while i < len(words):
         w = words[i].group(0)
+        if w == "," and i + 1 < len(words) and _is_cap(words[i + 1].group(0)) and i > 0 \
+                and words[i - 1].group(0).lower() not in PLACE_WORDS and (prev_cap or _is_cap(words[i - 2].group(0)) if i > 1 else prev_cap) \
+                and not _HEAD_RE.match(rest[pos + words[i + 1].start():]) and words[i + 1].group(0) != "Các":
+            i += 1  # "Báo và Phát thanh, Truyền hình Cần Thơ": a comma inside a name, before a capital
+            continue
         if w in ("(", ")", ",", ";", ":", "."):
             break
         if _is_cap(w):
@@ -245,7 +252,7 @@ def _name_end(text: str, start: int) -> int:
             # lower-case syllables after a capital: one (Nội vụ), or a short run with no verb in it when a
             # capital or a list separator follows ("Sở Thông tin truyền thông, Báo ...")
             j = i
-            while j < len(words) and words[j].group(0)[:1].islower() and words[j].group(0) != "và" \
+            while j < len(words) and words[j].group(0)[:1].islower() and words[j].group(0) not in FUNCTION_WORDS \
                     and (j == i or words[j].group(0) not in VERBS and words[j].group(0) not in PLACE_WORDS):
                 j += 1
             run = [x.group(0) for x in words[i:j]]
