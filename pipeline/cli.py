@@ -156,9 +156,9 @@ def expand_inputs(inputs: list[str]) -> list[str]:
 
 def _up_to_date(target: Path, src) -> Optional[dict]:
     """The existing document JSON for ``src`` if it was made from the same bytes by this version."""
-    import hashlib
     import json
 
+    from .ocr import _sha256
     from .plan import PIPELINE_VERSION
     from .records import SCHEMA_VERSION
 
@@ -166,7 +166,7 @@ def _up_to_date(target: Path, src) -> Optional[dict]:
         return None
     try:
         old = json.loads(target.read_text(encoding="utf-8"))
-        digest = hashlib.sha256(Path(src.path).read_bytes()).hexdigest()
+        digest = _sha256(src)
     except (OSError, ValueError):
         return None
     if (old.get("source", {}).get("sha256") == digest and old.get("pipeline_version") == PIPELINE_VERSION

@@ -364,7 +364,7 @@ def compare(plans: list[Plan]) -> Comparison:
 
 
 def write_outputs(c: Comparison, out: Path) -> list[Path]:
-    from .tables import _atomic
+    from .outputs import write_atomic, write_atomic_with
 
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -372,14 +372,14 @@ def write_outputs(c: Comparison, out: Path) -> list[Path]:
               "deadline_mix": c.deadlines, "themes": c.themes, "citations": c.citations}
     for name, df in tables.items():
         path = out / f"{name}.csv"
-        _atomic(path, lambda p, df=df: df.to_csv(p, index=False, encoding="utf-8-sig"))
+        write_atomic_with(path, lambda p, df=df: df.to_csv(p, index=False, encoding="utf-8-sig"))
         written.append(path)
     for name, png in c.charts.items():
         path = out / f"{name}.png"
-        _atomic(path, lambda p, png=png: Path(p).write_bytes(png))
+        write_atomic(path, png)
         written.append(path)
     report = out / "report.html"
-    _atomic(report, lambda p: Path(p).write_text(render_html(c), encoding="utf-8"))
+    write_atomic(report, render_html(c))
     written.append(report)
     return written
 

@@ -26,7 +26,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from .bodies import ABBREVIATIONS, COLLECTIVE, HEADS, Gazetteer, key, load
+from .bodies import ABBREVIATIONS, COLLECTIVE, HEADS, Gazetteer, expand, key, load
 from .deadlines import parse_deadline
 from .records import Assignment, Deadline, Section
 from .segment import CITATION_RE
@@ -40,6 +40,7 @@ GROUPABLE = ["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương
 GENERIC_TAILS = ["có liên quan", "liên quan", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
                  "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã"]
+TAIL_RE = re.compile(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])")
 PLACE_WORDS = {"tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "thị", "cấp", "các", "trung", "ương"}
 _HEAD_FIRST = sorted({h.split()[0] for h in HEADS} | {"UBND", "HĐND", "MTTQ", "Đảng", "Trường", "Tổ", "Cổng"})
 ABBR = set(ABBREVIATIONS)
@@ -106,7 +107,7 @@ def _one_body_end(text: str, start: int, gaz: Gazetteer) -> int:
     if not coll:
         coll = _fuzzy_collective(low)
     while coll:
-        t = re.match(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])", low[coll:])
+        t = TAIL_RE.match(low[coll:])
         if not t:
             break
         coll += t.end()
@@ -135,7 +136,7 @@ def _generic_end(rest: str, low: str) -> int:
                     break
                 e += g.end()
         while True:
-            t = re.match(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])", low[e:])
+            t = TAIL_RE.match(low[e:])
             if not t:
                 break
             e += t.end()
@@ -322,8 +323,7 @@ def canonical_body(raw: str, gaz: Gazetteer) -> str:
     n, coll = _fuzzy_collective_match(core.lower())
     if coll and n >= len(core) - 1 and core.lower() != coll:
         return _fix_case(coll)  # an OCR-damaged collective takes the collective's spelling
-    name = gaz.canonical(core)
-    exp = re.sub(r"[A-ZĐ][A-ZĐ&-]*[A-ZĐ]", lambda m: ABBREVIATIONS.get(m.group(0), m.group(0)), name)
+    exp = expand(gaz.canonical(core))
     return exp[:1].upper() + exp[1:]
 
 
@@ -332,15 +332,13 @@ def canonical_body(raw: str, gaz: Gazetteer) -> str:
 
 
 class Extractor:
-    def __init__(self, sections: list[Section], doc_date: Optional[str], issuer: Optional[str],
-                 gaz: Optional[Gazetteer] = None):
+    def __init__(self, sections: list[Section], doc_date: Optional[str], gaz: Optional[Gazetteer] = None):
         self.sections = sections
         self.by_id = {s.id: s for s in sections}
         self.children: dict[Optional[str], list[Section]] = {}
         for s in sections:
             self.children.setdefault(s.parent, []).append(s)
         self.doc_date = doc_date
-        self.issuer = issuer
         self.gaz = gaz or load()
         self.found: list[Found] = []
         self.done: set[str] = set()  # sections fully handled by a block or a lead heading
@@ -621,6 +619,6 @@ def _sentences(par: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def extract_assignments(sections: list[Section], doc_date: Optional[str] = None, issuer: Optional[str] = None,
+def extract_assignments(sections: list[Section], doc_date: Optional[str] = None,
                         gaz: Optional[Gazetteer] = None) -> list[Assignment]:
-    return Extractor(sections, doc_date, issuer, gaz).run()
+    return Extractor(sections, doc_date, gaz).run()

@@ -10,23 +10,33 @@ from pathlib import Path
 from .errors import OutputError
 
 
-def write_atomic(path: str | Path, content: str | bytes) -> None:
-    """Write ``content`` so that ``path`` is either the old file or the whole new one, never half."""
+def write_atomic_with(path: str | Path, write) -> None:
+    """Call ``write(tmp_path)`` on a temporary file beside ``path``, then rename it to ``path``: the
+    file is either the old one or the whole new one, never half."""
     path = Path(path)
-    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        # the temp name keeps the suffix, for writers that pick a format by it (pandas' Excel writer)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".part{path.suffix}", dir=path.parent)
+        os.close(fd)
     except OSError as exc:
         raise OutputError(str(path), f"cannot write ({exc.strerror})") from None
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+        write(tmp)
         _public(tmp)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(str(path), f"cannot write ({exc.strerror})") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: str | Path, content: str | bytes) -> None:
+    """Write ``content`` (text as UTF-8) atomically."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    write_atomic_with(path, lambda tmp: Path(tmp).write_bytes(data))
 
 
 def write_json(path: str | Path, obj) -> None:

@@ -18,7 +18,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from .dates import DATE, match_iso, parse_date, roman_to_int
+from .dates import DATE, int_to_roman, match_iso, parse_date, roman_to_int
 from .records import Citation, Footnote, Implemented, LayoutBlock, Metadata, Section, Signer
 from .vietnamese import strip_marks
 
@@ -255,8 +255,6 @@ class Outline:
 
 
 def _roman_label(n: int) -> str:
-    from .dates import int_to_roman
-
     return int_to_roman(n)
 
 

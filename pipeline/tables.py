@@ -5,13 +5,11 @@ per table (header frozen, filters on, so analysts can filter by body, role and d
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from .errors import OutputError
+from .outputs import write_atomic_with
 from .records import PlanDocument
 
 TABLES = ("documents", "sections", "assignments", "references")
@@ -55,33 +53,17 @@ def build_tables(docs: list[PlanDocument]) -> dict[str, pd.DataFrame]:
     return frames
 
 
-def _atomic(path: Path, write) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f".part{path.suffix}", dir=path.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        _public(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise OutputError(str(path), f"cannot write ({exc.strerror})") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_tables(frames: dict[str, pd.DataFrame], out: Path, name: str = "plans") -> list[Path]:
     """``out/<table>.csv`` and ``.parquet`` for each table, and ``out/<name>.xlsx`` with a sheet each."""
     written = []
     for t, df in frames.items():
         csv = out / f"{t}.csv"
-        _atomic(csv, lambda p, df=df: df.to_csv(p, index=False, encoding="utf-8-sig"))
+        write_atomic_with(csv, lambda p, df=df: df.to_csv(p, index=False, encoding="utf-8-sig"))
         pq = out / f"{t}.parquet"
-        _atomic(pq, lambda p, df=df: df.to_parquet(p, index=False))
+        write_atomic_with(pq, lambda p, df=df: df.to_parquet(p, index=False))
         written += [csv, pq]
     xlsx = out / f"{name}.xlsx"
-    _atomic(xlsx, lambda p: _excel(frames, p))
+    write_atomic_with(xlsx, lambda p: _excel(frames, p))
     written.append(xlsx)
     return written
 
@@ -99,10 +81,3 @@ def _excel(frames: dict[str, pd.DataFrame], path: str) -> None:
             for i, col in enumerate(df.columns, start=1):
                 width = max([len(str(col))] + [len(str(v)) for v in df[col].head(200)]) if len(df) else len(col)
                 ws.column_dimensions[get_column_letter(i)].width = min(60, max(8, width + 2))
-
-
-def _public(tmp) -> None:
-    """mkstemp makes files only the owner can read; outputs get the usual permissions (umask)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(tmp, 0o666 & ~mask)
