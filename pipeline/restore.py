@@ -33,6 +33,9 @@ MODES = ("legacy", "vie", "plain", "clean")
 TOKEN = re.compile(r"[\w¢€¥£§]+", re.UNICODE)
 BREAK = re.compile(r"[.;:!?]|\n\s*\n")
 ROMAN = re.compile(r"^[IVXL]+$")
+# what English-model OCR makes of a dotted leader in a form ("Họ và tên: ……" -> "Họ và tên: cece eee ees"):
+# runs of the round letters a dot row looks like
+LEADER_LETTERS = re.compile(r"^[ceosnaurv]{3,}$")
 
 @dataclass
 class Settings:
@@ -244,6 +247,33 @@ def tokenize(text: str) -> list[list[Tok]]:
         if BREAK.search(line[pos:]) and segments[-1]:
             segments.append([])
     return [s for s in segments if s]
+
+
+def is_leader(lower: str, m: "Models") -> bool:
+    """A token that is a dotted leader read as letters: only round letters, mostly "e" and "c", and
+    nothing a syllable is read as ("eee", "cece", "eeeeeeeeenaeennenas", "ccc"; not "cac" = các)."""
+    if not LEADER_LETTERS.match(lower) or lower in m.by_key or lower in m.obs:
+        return False
+    return sum(lower.count(c) for c in "ec") >= 0.6 * len(lower)
+
+
+def split_leaders(segments: list[list[Tok]], m: "Models") -> tuple[list[list[Tok]], list[Tok]]:
+    """Take dotted-leader tokens out of the segments (they break a segment, like punctuation)."""
+    out: list[list[Tok]] = []
+    leaders: list[Tok] = []
+    for seg in segments:
+        cur: list[Tok] = []
+        for t in seg:
+            if not t.fixed and is_leader(t.lower, m):
+                leaders.append(t)
+                if cur:
+                    out.append(cur)
+                    cur = []
+            else:
+                cur.append(t)
+        if cur:
+            out.append(cur)
+    return out, leaders
 
 
 def detect_mode(segments: list[list[Tok]], models: Models) -> tuple[str, dict]:
@@ -506,6 +536,10 @@ def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,
     s = SETTINGS[mode]
     lines = text.split("\n")
     edits: dict[int, list[tuple[int, int, str]]] = {}
+    if mode == "legacy":  # dotted leaders of forms come back as dots
+        segments, leaders = split_leaders(segments, m)
+        for t in leaders:
+            edits.setdefault(t.line, []).append((t.col, t.col + len(t.text), "." * len(t.text)))
     memo: dict[tuple[str, bool], list[tuple[str, float]]] = {}
 
     def cands(t: Tok) -> list[tuple[str, float]]:

@@ -50,6 +50,15 @@ def test_codes_numbers_punctuation_and_lines_round_trip(models):
         assert out.count("\n") == text.count("\n")
 
 
+def test_dotted_leaders_of_forms_come_back_as_dots(models):
+    # English-model OCR of "Họ và tên: ………… Ngày sinh: ……" (rendered from a training form)
+    legacy = "Ho va tén: .... eee cece eee eee Chifc vu ........... eee\nNgay sinh: ccc ccc cece ees"
+    out = restore_text(legacy, mode="legacy", models=models).text
+    assert out == "Họ và tên: .... ... .... ... ... Chức vụ ........... ...\nNgày sinh: ... ... .... ..."
+    # a word that only looks round is still a word
+    assert restore_text("Cac cap uy", mode="legacy", models=models).text == "Các cấp ủy"
+
+
 def test_plain_text_gets_its_marks_back(models):
     truth = (DATA / "plan_excerpt.txt").read_text(encoding="utf-8")
     res = restore_text(strip_marks(truth), models=models)
