@@ -220,8 +220,8 @@ def _is_protected(text: str, line: str, start: int, end: int) -> bool:
     after = line[end] if end < len(line) else ""
     if text.isdigit():
         return True
-    joined = (before in "-/" and start > 1 and line[start - 2].isalnum()) or \
-             (after in "-/" and end + 1 < len(line) and line[end + 1].isalnum())
+    joined = (before in "-/&" and start > 1 and line[start - 2].isalnum()) or \
+             (after in "-/&" and end + 1 < len(line) and line[end + 1].isalnum())
     letters = [c for c in text if c.isalpha()]
     if joined and (any(c.isdigit() for c in text) or (len(letters) >= 2 and all(c.isupper() for c in letters))):
         return True

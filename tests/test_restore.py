@@ -50,6 +50,11 @@ def test_codes_numbers_punctuation_and_lines_round_trip(models):
         assert out.count("\n") == text.count("\n")
 
 
+def test_code_parts_joined_by_ampersand_are_codes(models):
+    out = restore_text("He thong QLVB&DH cua tinh, Sở KH&CN", mode="legacy", models=models).text
+    assert out == "Hệ thống QLVB&ĐH của tỉnh, Sở KH&CN"
+
+
 def test_dotted_leaders_of_forms_come_back_as_dots(models):
     # English-model OCR of "Họ và tên: ………… Ngày sinh: ……" (rendered from a training form)
     legacy = "Ho va tén: .... eee cece eee eee Chifc vu ........... eee\nNgay sinh: ccc ccc cece ees"
