@@ -35,6 +35,9 @@ BREAK = re.compile(r"[.;:!?]|\n\s*\n")
 ROMAN = re.compile(r"^[IVXL]+$")
 # what English-model OCR makes of a dotted leader in a form ("Họ và tên: ……" -> "Họ và tên: cece eee ees"):
 # runs of the round letters a dot row looks like
+# addresses are kept verbatim: e-mail, web and file names
+VERBATIM = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b\S*|\b[\w-]+\.vn\b\S*",
+                      re.IGNORECASE)
 LEADER_LETTERS = re.compile(r"^[ceosnaurv]{3,}$")
 
 @dataclass
@@ -124,6 +127,8 @@ class Models:
         for w in sorted(self.inventory):
             self.by_key.setdefault(strip_marks(w), []).append(w)
         self.keys = list(self.by_key)
+        # every lower-case form that is, or that OCR makes of, a Vietnamese syllable
+        self.readable = set(self.by_key) | {o for o, t in self.obs.items() if any(w in self.inventory for w in t)}
         self.edit_cost = EditCosts(self.obs)
         # parts of document codes (NĐ-CP, QĐ-UBND, HĐND): the corpus's dominant marked form of each
         self.code_forms: dict[str, str] = {}
@@ -237,22 +242,54 @@ def tokenize(text: str) -> list[list[Tok]]:
         if not line.strip() and segments[-1]:
             segments.append([])
         pos = 0
+        verbatim = [v.span() for v in VERBATIM.finditer(line)] if ("@" in line or "." in line) else []
         for m in TOKEN.finditer(line):
             gap = line[pos:m.start()]
             if BREAK.search(gap) and segments[-1]:
                 segments.append([])
+            pos = m.end()
+            if any(a <= m.start() < b for a, b in verbatim):
+                if segments[-1]:
+                    segments.append([])
+                continue
             t = m.group()
             segments[-1].append(Tok(t, lno, m.start(), t.lower(), _is_protected(t, line, m.start(), m.end())))
-            pos = m.end()
         if BREAK.search(line[pos:]) and segments[-1]:
             segments.append([])
     return [s for s in segments if s]
 
 
+def _short(seg: list[Tok]) -> bool:
+    return sum(1 for t in seg if t.lower.isalpha() and not t.fixed) < 4
+
+
+def is_foreign(seg: list[Tok], m: "Models") -> bool:
+    """A sentence in another language (an English translation inside a Vietnamese document): a third
+    of its words are long plain-letter words (not acronyms) that no Vietnamese syllable is, or is read
+    as by OCR."""
+    if _short(seg):
+        return False
+    words = [t for t in seg if t.lower.isalpha() and not t.fixed]
+    alien = sum(1 for t in words if len(t.lower) >= 5 and t.lower.isascii() and not t.text.isupper()
+                and t.lower not in m.readable)
+    return alien >= 2 and alien >= len(words) / 3
+
+
+def _capital_runs(seg: list[Tok], m: "Models") -> list[list[Tok]]:
+    """Runs of two or more Vietnamese words in capitals ("THU VIEN PHAP LUAT") of a sentence."""
+    runs: list[list[Tok]] = [[]]
+    for t in seg:
+        if t.text.isupper() and t.text.isalpha() and not t.fixed and t.lower in m.readable:
+            runs[-1].append(t)
+        elif runs[-1]:
+            runs.append([])
+    return [r for r in runs if len(r) >= 2]
+
+
 def is_leader(lower: str, m: "Models") -> bool:
     """A token that is a dotted leader read as letters: only round letters, mostly "e" and "c", and
     nothing a syllable is read as ("eee", "cece", "eeeeeeeeenaeennenas", "ccc"; not "cac" = các)."""
-    if not LEADER_LETTERS.match(lower) or lower in m.by_key or lower in m.obs:
+    if not LEADER_LETTERS.match(lower) or lower in m.readable:
         return False
     return sum(lower.count(c) for c in "ec") >= 0.6 * len(lower)
 
@@ -536,6 +573,9 @@ def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,
     s = SETTINGS[mode]
     lines = text.split("\n")
     edits: dict[int, list[tuple[int, int, str]]] = {}
+    # other languages are left as they are, but for Vietnamese names in capitals inside them
+    segments = [part for seg in segments
+                for part in (_capital_runs(seg, m) if is_foreign(seg, m) else [seg])]
     if mode == "legacy":  # dotted leaders of forms come back as dots
         segments, leaders = split_leaders(segments, m)
         for t in leaders:

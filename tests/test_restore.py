@@ -55,6 +55,14 @@ def test_code_parts_joined_by_ampersand_are_codes(models):
     assert out == "Hệ thống QLVB&ĐH của tỉnh, Sở KH&CN"
 
 
+def test_english_sentences_and_addresses_are_left_as_they_are(models):
+    text = ("Pursuant to the Government's Decree dated November 28, 2023 on amendments to fees.\n"
+            "Gui ve dia chi vanthu@bacninh.gov.vn truoc ngay 15/3")
+    out = restore_text(text, mode="legacy", models=models).text.split("\n")
+    assert out[0] == text.split("\n")[0]
+    assert out[1] == "Gửi về địa chỉ vanthu@bacninh.gov.vn trước ngày 15/3"
+
+
 def test_dotted_leaders_of_forms_come_back_as_dots(models):
     # English-model OCR of "Họ và tên: ………… Ngày sinh: ……" (rendered from a training form)
     legacy = "Ho va tén: .... eee cece eee eee Chifc vu ........... eee\nNgay sinh: ccc ccc cece ees"
