@@ -30,13 +30,13 @@ MODELS = Path(__file__).resolve().parent.parent / "models"
 MODES = ("legacy", "vie", "plain", "clean")
 
 # word runs, including the look-alike symbols English-model OCR puts inside Vietnamese words
-TOKEN = re.compile(r"[\w¢€¥£§]+", re.UNICODE)
+TOKEN = re.compile(r"[\w¢€¥£§]+(?:[&@][\w¢€¥£§]+)*", re.UNICODE)  # "m&t" = mặt, "n@i" = nội
 BREAK = re.compile(r"[.;:!?]|\n\s*\n")
 ROMAN = re.compile(r"^[IVXL]+$")
 # what English-model OCR makes of a dotted leader in a form ("Họ và tên: ……" -> "Họ và tên: cece eee ees"):
 # runs of the round letters a dot row looks like
 # addresses are kept verbatim: e-mail, web and file names
-VERBATIM = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b\S*|\b[\w-]+\.vn\b\S*",
+VERBATIM = re.compile(r"[\w.-]+@[\w-]+\.[\w.-]+|(?:https?://|www\.)\S+|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b\S*|\b[\w-]+\.vn\b\S*",
                       re.IGNORECASE)
 LEADER_LETTERS = re.compile(r"^[ceosnaurv]{3,}$")
 
@@ -47,6 +47,7 @@ class Settings:
     lm_weight: float = 1.0
     identity: float = 0.0  # log-score of keeping a valid syllable as it is
     oov_identity: float = -6.0  # ... and a token that is not a syllable we know
+    mixed_identity: float = -6.0  # ... and a lower-case word with symbols or digits in it ("c&c", "s6")
     same_key: float = -3.0  # a syllable with the same letters but other marks
     table_floor: float = -9.0  # floor of the learned channel
     fuzzy: float = 1.0  # weight of the learned edit cost of a near key (0: no near keys)
@@ -58,7 +59,7 @@ class Settings:
 
 
 SETTINGS = {
-    "legacy": Settings(identity=-1.0, oov_identity=-3.0, same_key=-3.0, table_floor=-7.0, fuzzy=1.0,
+    "legacy": Settings(identity=-1.0, oov_identity=-3.0, mixed_identity=-9.0, same_key=-3.0, table_floor=-7.0, fuzzy=1.0,
                        max_candidates=14),
     "plain": Settings(identity=-2.0, oov_identity=-6.0, same_key=-2.0, table_floor=-99.0, fuzzy=0.0),
     "vie": Settings(identity=0.0, oov_identity=-2.0, same_key=-4.0, table_floor=-99.0, fuzzy=1.5,
@@ -228,6 +229,8 @@ def _is_protected(text: str, line: str, start: int, end: int) -> bool:
     joined = (before in "-/&" and start > 1 and line[start - 2].isalnum()) or \
              (after in "-/&" and end + 1 < len(line) and line[end + 1].isalnum())
     letters = [c for c in text if c.isalpha()]
+    if "&" in text and len(letters) >= 3 and all(c.isupper() for c in letters):  # KH&CN, QLVB&DH
+        return True
     if joined and (any(c.isdigit() for c in text) or (len(letters) >= 2 and all(c.isupper() for c in letters))):
         return True
     if ROMAN.match(text) and after in ".-)":
@@ -344,7 +347,9 @@ def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, 
     if tok.fixed:
         if tok.text.isdigit():
             return [(NUM, 0.0)]
-        form = m.code_forms.get(strip_marks(tok.lower), tok.lower) if mode in ("plain", "legacy") else tok.lower
+        form = tok.lower
+        if mode in ("plain", "legacy"):  # each part of a code in its corpus form: QLVB&DH -> QLVB&ĐH
+            form = "&".join(m.code_forms.get(strip_marks(p), p) for p in tok.lower.split("&"))
         return [(form, 0.0)]
     lo = tok.lower
     norm = normalize_syllable(lo)
@@ -356,8 +361,10 @@ def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, 
 
     if norm in m.inventory or (_is_acronym(tok.text) and norm in m.vocab):
         add(norm, s.identity)
-    else:  # a name, a foreign word, or OCR garbage: kept only if nothing reads better
-        add(norm, s.oov_identity)
+    elif lo.isalpha() or not any(c.isalpha() for c in lo) or not tok.text[1:].islower():
+        add(norm, s.oov_identity)  # a name, a foreign word, or OCR garbage: kept if nothing reads better
+    else:  # look-alike symbols in a word
+        add(norm, s.mixed_identity)
     if lo.isalpha():
         for w in m.by_key.get(strip_marks(lo), ()):
             add(w, s.same_key)

@@ -50,6 +50,12 @@ def test_codes_numbers_punctuation_and_lines_round_trip(models):
         assert out.count("\n") == text.count("\n")
 
 
+def test_symbols_read_for_marked_letters_inside_words(models):
+    # seed 000: "c&c huyén uy" (các); the noise model: "n@i" (nội), "ho&c" (hoặc)
+    out = restore_text("Cac dang uy, c&c huyén uy lanh dao n@i dung ho&c", mode="legacy", models=models).text
+    assert out == "Các đảng ủy, các huyện ủy lãnh đạo nội dung hoặc"
+
+
 def test_code_parts_joined_by_ampersand_are_codes(models):
     out = restore_text("He thong QLVB&DH cua tinh, Sở KH&CN", mode="legacy", models=models).text
     assert out == "Hệ thống QLVB&ĐH của tỉnh, Sở KH&CN"
