@@ -547,7 +547,8 @@ def apply_case(original: str, syllable: str, upper_line: bool = True) -> str:
     not in capitals is a capitalised word whose marked vowel OCR read as a capital ("BO" for "Bộ")."""
     if original.islower():
         return syllable
-    if not upper_line and len(original) <= 3 and original.isupper():
+    if not upper_line and ((len(original) <= 3 and original.isupper())
+                           or (original[:1].isupper() and original[-1:].islower())):  # "NOi" for "Nội"
         return syllable[:1].upper() + syllable[1:]
     letters = [c for c in original if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
@@ -556,6 +557,12 @@ def apply_case(original: str, syllable: str, upper_line: bool = True) -> str:
     if original[:1].isupper() or (not original[:1].isalpha() and upper):
         return syllable[:1].upper() + syllable[1:]
     return syllable
+
+
+def _capitals_around(seg: list[Tok], i: int) -> bool:
+    """A neighbour is a word in capitals too ("THU VIEN PHAP LUAT" in a lower-case line)."""
+    return any(0 <= j < len(seg) and len(seg[j].text) >= 2 and seg[j].text.isalpha() and seg[j].text.isupper()
+               for j in (i - 1, i + 1))
 
 
 def _mostly_upper(line: str) -> bool:
@@ -619,7 +626,7 @@ def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,
             elif conf < s.min_confidence or word == NUM:
                 out = tok.text
             else:
-                out = apply_case(tok.text, word, tok.line in upper_lines)
+                out = apply_case(tok.text, word, tok.line in upper_lines or _capitals_around(seg, i))
                 pending.append((tok, out, conf, cands, d.slots[i], d.post[i]))
             if out != tok.text:
                 edits.setdefault(tok.line, []).append((tok.col, tok.col + len(tok.text), out))

@@ -56,6 +56,13 @@ def test_symbols_read_for_marked_letters_inside_words(models):
     assert out == "Các đảng ủy, các huyện ủy lãnh đạo nội dung hoặc"
 
 
+def test_letter_case_of_words_with_capital_look_alikes(models):
+    # a marked vowel read as a capital ("NOi" for "Nội") is not a word in capitals; a short word
+    # in capitals next to others is
+    out = restore_text("Sở NOi vu va ban quyén cua THU VIEN PHAP LUAT", mode="legacy", models=models).text
+    assert out == "Sở Nội vụ và bản quyền của THƯ VIỆN PHÁP LUẬT"
+
+
 def test_code_parts_joined_by_ampersand_are_codes(models):
     out = restore_text("He thong QLVB&DH cua tinh, Sở KH&CN", mode="legacy", models=models).text
     assert out == "Hệ thống QLVB&ĐH của tỉnh, Sở KH&CN"
