@@ -29,15 +29,16 @@ from .vietnamese import normalize_syllable, split_syllable, strip_marks
 MODELS = Path(__file__).resolve().parent.parent / "models"
 MODES = ("legacy", "vie", "plain", "clean")
 
-# word runs, including the look-alike symbols English-model OCR puts inside Vietnamese words
-TOKEN = re.compile(r"[\w¢€¥£§]+(?:[&@][\w¢€¥£§]+)*", re.UNICODE)  # "m&t" = mặt, "n@i" = nội
+# word runs, with the look-alikes English-model OCR puts inside words: "m&t" = mặt, "n@i" = nội,
+# "tru’c" = trực (but not "M’Drắk" or "Government’s")
+TOKEN = re.compile(r"[\w¢€¥£§]+(?:(?:[&@]|(?<=[^\W\dA-Z_])['’](?=[^\W\dA-Z_])(?!s\b))[\w¢€¥£§]+)*", re.UNICODE)
 BREAK = re.compile(r"[.;:!?]|\n\s*\n")
 ROMAN = re.compile(r"^[IVXL]+$")
-# what English-model OCR makes of a dotted leader in a form ("Họ và tên: ……" -> "Họ và tên: cece eee ees"):
-# runs of the round letters a dot row looks like
 # addresses are kept verbatim: e-mail, web and file names
 VERBATIM = re.compile(r"[\w.-]+@[\w-]+\.[\w.-]+|(?:https?://|www\.)\S+|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b\S*|\b[\w-]+\.vn\b\S*",
                       re.IGNORECASE)
+# what English-model OCR makes of a dotted leader in a form ("Họ và tên: ……" -> "Họ và tên: cece eee ees"):
+# runs of the round letters a dot row looks like
 LEADER_LETTERS = re.compile(r"^[ceosnaurv]{3,}$")
 
 @dataclass
@@ -226,6 +227,8 @@ def _is_protected(text: str, line: str, start: int, end: int) -> bool:
     after = line[end] if end < len(line) else ""
     if text.isdigit():
         return True
+    if len(text) == 1 and text.isupper() and after in "'’" and line[end + 1:end + 2].isalpha():
+        return True  # the first letter of a name such as M’Drắk, H’Leo
     joined = (before in "-/&" and start > 1 and line[start - 2].isalnum()) or \
              (after in "-/&" and end + 1 < len(line) and line[end + 1].isalnum())
     letters = [c for c in text if c.isalpha()]

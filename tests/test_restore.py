@@ -54,6 +54,9 @@ def test_symbols_read_for_marked_letters_inside_words(models):
     # seed 000: "c&c huyén uy" (các); the noise model: "n@i" (nội), "ho&c" (hoặc)
     out = restore_text("Cac dang uy, c&c huyén uy lanh dao n@i dung ho&c", mode="legacy", models=models).text
     assert out == "Các đảng ủy, các huyện ủy lãnh đạo nội dung hoặc"
+    # a horn read as an apostrophe; names with one keep it
+    out = restore_text("Co quan thuong tru’c, xa Ea M’Droh", mode="legacy", models=models).text
+    assert out == "Cơ quan thường trực, xã Ea M’Droh"
 
 
 def test_letter_case_of_words_with_capital_look_alikes(models):
