@@ -62,6 +62,10 @@ COLLECTIVE = [
     "các cơ quan thông tấn, báo chí", "các cơ quan báo chí", "các cơ quan thông tấn báo chí trên địa bàn tỉnh",
     "các cơ quan tham mưu, giúp việc tỉnh ủy", "các đảng ủy trực thuộc tỉnh ủy", "các ban, sở, ngành, đoàn thể cấp tỉnh",
     "các ban, sở, ngành, đoàn thể tỉnh", "các sở, ban, ngành, đoàn thể cấp tỉnh",
+    "ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "ủy ban nhân dân các tỉnh, thành phố",
+    "ubnd các tỉnh, thành phố trực thuộc trung ương", "ubnd các tỉnh, thành phố",
+    "các bộ, ngành liên quan", "các bộ, ngành", "các bộ, cơ quan ngang bộ", "các tổ chức, cá nhân liên quan",
+    "các tổ chức, cá nhân có liên quan", "các tổ chức, cá nhân",
 ]
 
 PLACE_TAILS = {"tỉnh", "thành phố", "huyện", "xã", "cấp tỉnh", "cấp huyện", "cấp xã", "các cấp", "tỉnh ủy", "Tỉnh ủy",

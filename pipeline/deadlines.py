@@ -79,7 +79,9 @@ def _period(text: str) -> Optional[str]:
 
 
 # recurrent spending and yearly budgets are money, not deadlines: "chi thường xuyên", "ngân sách hằng năm"
-NOT_DEADLINES = re.compile(r"(?:ngân\s+sách|kinh\s+phí|dự\s+toán|nguồn\s+chi|chi)\s+(?:thường\s+xuyên|(?:hằng|hàng)\s+năm)",
+# recurrent spending, and the horizon in a plan's name ("Quy hoạch ... thời kỳ 2021-2030, tầm nhìn đến năm 2045")
+NOT_DEADLINES = re.compile(r"(?:ngân\s+sách|kinh\s+phí|dự\s+toán|nguồn\s+chi|chi)\s+(?:thường\s+xuyên|(?:hằng|hàng)\s+năm)"
+                           r"|(?:thời\s+kỳ\s+\d{4}\s*[-–]\s*\d{4},?\s*)?tầm\s+nhìn\s+(?:đến|tới)\s+năm\s+\d{4}",
                            re.IGNORECASE)
 
 

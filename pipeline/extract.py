@@ -37,10 +37,11 @@ GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành",
            "chi bộ", "tổ chức đảng", "chính quyền", "thành viên", "tổ chức thành viên", "cơ sở"]
 GROUPABLE = ["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
              "doanh nghiệp", "thành phố", "huyện", "xã", "phường"]
-GENERIC_TAILS = ["có liên quan", "liên quan", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
+GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
                  "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã"]
 TAIL_RE = re.compile(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])")
+PROVINCES = re.compile(r"(?:các\s+)?tỉnh,\s*thành\s+phố(?:\s+trực\s+thuộc\s+Trung\s+ương)?(?![\w])")
 PLACE_WORDS = {"tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "thị", "cấp", "các", "trung", "ương"}
 _HEAD_FIRST = sorted({h.split()[0] for h in HEADS} | {"UBND", "HĐND", "MTTQ", "Đảng", "Trường", "Tổ", "Cổng"})
 ABBR = set(ABBREVIATIONS)
@@ -82,8 +83,15 @@ def _is_cap(w: str) -> bool:
     return w[:1].isupper() or w in ABBR or bool(re.match(r"^[A-ZĐ&-]{2,}$", w))
 
 
+def _alternatives(text: str) -> str:
+    """"Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao": a slash between two names separates
+    them like a comma (same length, so positions hold)."""
+    return re.sub(r"(?<=\w)\s?/\s?(?=" + _HEAD_RE.pattern + ")", lambda m: "," + " " * (len(m.group(0)) - 1), text)
+
+
 def body_list_end(text: str, gaz: Gazetteer) -> int:
     """How far a list of bodies at the start of ``text`` reaches (characters); 0 if it starts with none."""
+    text = _alternatives(text)
     pos = 0
     end = 0
     n = len(text)
@@ -140,6 +148,10 @@ def _generic_end(rest: str, low: str) -> int:
             if not t:
                 break
             e += t.end()
+            if t.group(1) == "trực thuộc":  # "các cơ quan trực thuộc Bộ Văn hóa, Thể thao và Du lịch"
+                sp = re.match(r"\s+", rest[e:])
+                if sp and _HEAD_RE.match(rest[e + sp.end():]):
+                    return _name_end(rest, e + sp.end())
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
         ext = re.match(r"((?:\s+(?!và\b)[a-zà-ỹđ]+){1,3})(?=\s*(?:[,;.:]|\svà\s|$))", rest[e:])
         if ext and not set(ext.group(1).split()) & VERBS:
@@ -241,6 +253,13 @@ def _name_end(text: str, start: int) -> int:
                 not _HEAD_RE.match(rest[pos + words[i + 1].start():]):
             i += 1
             continue
+        q = PROVINCES.match(rest[pos + words[i].start():])
+        if q:  # "... tỉnh, thành phố trực thuộc Trung ương": one qualifier, not a list
+            end_q = words[i].start() + q.end()
+            while i < len(words) and words[i].end() <= end_q:
+                i += 1
+            last, prev_cap, real_cap = end_q, False, False
+            continue
         if w.lower() in PLACE_WORDS:
             j = i
             while j < len(words) and words[j].group(0).lower() in PLACE_WORDS:
@@ -284,7 +303,7 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
     """A list of bodies as written -> one string per body ("các huyện ủy, thành ủy" -> two)."""
     out: list[str] = []
     pos = 0
-    span = span.strip(" .;:,")
+    span = _alternatives(span.strip(" .;:,"))
     while pos < len(span):
         m = re.match(r"\s*(,|;|và|cùng|với)?\s*", span[pos:])
         start = pos + (m.end() if m else 0)
@@ -452,6 +471,13 @@ class Extractor:
             bodies = split_bodies(span, self.gaz)
             self.subject[sec.id] = bodies
             if kids:
+                intro = [p for p in sec.text.splitlines() if p.strip()]
+                if intro and role == "lead" and re.match(r"^[-+*•]?\s*(?:Chủ\s+trì|Phối\s+hợp)", intro[0]):
+                    # "3. Sở X / Chủ trì, phối hợp với Y tham mưu ...: a) ... đ)": stated for the whole item
+                    dl = self.deadline(intro[0])
+                    self.add(sec, intro[0], bodies, role, dl)
+                    self._supports(sec, intro[0], dl)
+                    self._report(sec, intro[0])
                 for k in kids:
                     text_lines = k.text.splitlines()
                     dl = self.deadline(*[t for t in text_lines if DEADLINE_LINE.match(t)], k.heading)
@@ -495,6 +521,10 @@ class Extractor:
             re.match(r"^(?:Căn\s+cứ\s+(?:[Kk]ế\s+hoạch|chức\s+năng|nhiệm\s+vụ)|Trên\s+cơ\s+sở)[^,;]{0,60},\s*(?P<main>.+)$", sent)
         if purpose:  # "Để ...; X triển khai", "Căn cứ kế hoạch này, X xây dựng": the main clause
             sent = purpose["main"]
+        conn = re.match(r"^(?:Đồng\s+thời|Ngoài\s+ra|Bên\s+cạnh\s+đó)\s*,\s*(?P<main>.+)$", sent)
+        if conn:  # "Đồng thời, các địa phương chủ động ...": a new subject, as at a sentence's start
+            sent = conn["main"][:1].upper() + conn["main"][1:]
+            subject_ok = subject_ok or self.in_impl(sec) or self.in_tasks(sec)
         dl = self.deadline(sent, *sec_deadlines)
         n_before = len(self.found)
         if sec.id in self.subject and not body_list_end(sent, self.gaz):

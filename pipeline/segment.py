@@ -187,14 +187,20 @@ def parse_head(text: str) -> Optional[Head]:
         if v and v <= 20 and upper_share(m["rest"]) >= 0.6 and len(m["rest"]) >= 3:
             return Head("roman", (v,), m["rest"])
     m = ARABIC_HEAD.match(s)
-    if m and (m["rest"][:1].isupper() or m["rest"][:1] in "“\"("):
+    if m and _opens_item(m["rest"]):
         nums = tuple(int(x) for x in re.split(r"\s?\.\s?", m["num"]))
         if all(0 < n <= 60 for n in nums) and not re.match(r"^\d{1,2}\s?-\s?[A-Z]{2}", s):
-            return Head("arabic", nums, m["rest"])
+            return Head("arabic", nums, m["rest"].lstrip("*_ "))
     m = LETTER_HEAD.match(s)
-    if m and (m["rest"][:1].isupper() or m["rest"][:1] in "“\"("):
-        return Head("letter", (m["num"],), m["rest"])
+    if m and _opens_item(m["rest"]):
+        return Head("letter", (m["num"],), m["rest"].lstrip("*_ "))
     return None
+
+
+def _opens_item(rest: str) -> bool:
+    """An item's text starts with a capital or a quote (after emphasis marks kept from a web page: "*Tổ")."""
+    rest = rest.lstrip("*_ ")
+    return rest[:1].isupper() or rest[:1] in "“\"("
 
 
 @dataclass

@@ -57,7 +57,8 @@ def test_findings_are_true_to_the_documents(clean):
     p34, p41 = load_plans([str(clean / f"{s}.json") for s in PAIR])
     c = compare([p34, p41])
     mix = c.deadlines.set_index(["plan", "kind"]).share
-    assert mix[(p41.name, "ongoing")] >= 0.4 and mix[(p41.name, "by")] == 0
+    # the Directive 41 plan is mostly ongoing; one item is dated ("hoàn thành trước ngày 30-3-2025")
+    assert mix[(p41.name, "ongoing")] >= 0.4 and mix.get((p41.name, "by"), 0) <= 0.15
     assert mix[(p34.name, "by")] + mix[(p34.name, "range")] >= 0.3 and mix[(p34.name, "ongoing")] == 0
     leads34 = [a.body for a in p34.doc.assignments if a.role == "lead"]
     assert max(set(leads34), key=leads34.count) == "Sở Nội vụ"
