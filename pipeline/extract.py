@@ -153,7 +153,7 @@ def _generic_end(rest: str, low: str) -> int:
                 if sp and _HEAD_RE.match(rest[e + sp.end():]):
                     return _name_end(rest, e + sp.end())
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
-        ext = re.match(r"((?:\s+(?!và\b)[a-zà-ỹđ]+){1,3})(?=\s*(?:[,;.:]|\svà\s|$))", rest[e:])
+        ext = re.match(r"((?:\s+(?!và\b)[a-zà-ỹđ]+){1,4})(?=\s*(?:[,;.:]|\svà\s|$))", rest[e:])
         if ext and not set(ext.group(1).split()) & VERBS:
             e += ext.end()
         return e
@@ -174,7 +174,8 @@ VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "d�
          "được", "căn", "cứ", "giúp", "rà", "soát", "đề", "xuất", "nghiên", "cứu", "ban", "hành", "tập", "trung",
          "quán", "triệt", "phát", "đôn", "đốc", "chịu", "trách", "nhiệm", "bảo", "đảm", "cần", "phải",
          "tiếp", "tục", "nâng", "cao", "đẩy", "mạnh", "làm", "việc", "với", "giám", "sát", "đánh", "giá", "tổng",
-         "thẩm", "định", "phân", "công", "bố", "trí", "hỗ", "trợ", "tăng", "cường", "vận", "động", "định", "kỳ"}
+         "thẩm", "định", "phân", "công", "bố", "trí", "hỗ", "trợ", "tăng", "cường", "vận", "động", "định", "kỳ",
+         "trình", "lập", "gửi", "ghi", "cung"}
 
 
 def _fuzzy_collective(low: str) -> int:
@@ -514,9 +515,10 @@ class Extractor:
                 p = re.sub(r"^[-+*•]\s*", "", par).strip()
                 for si, sent in enumerate(_sentences(p)):
                     self._sentence(sec, sent, starred or (si == 0 and (self.in_impl(sec) or self.in_tasks(sec))),
-                                   sec_deadlines)
+                                   sec_deadlines, heading=pi == 0)
 
-    def _sentence(self, sec: Section, sent: str, subject_ok: bool, sec_deadlines: list[str]) -> None:
+    def _sentence(self, sec: Section, sent: str, subject_ok: bool, sec_deadlines: list[str],
+                  heading: bool = False) -> None:
         purpose = re.match(r"^Để\s[^;]{5,}?;\s*(?P<main>.+)$", sent) or \
             re.match(r"^(?:Căn\s+cứ\s+(?:[Kk]ế\s+hoạch|chức\s+năng|nhiệm\s+vụ)|Trên\s+cơ\s+sở)[^,;]{0,60},\s*(?P<main>.+)$", sent)
         if purpose:  # "Để ...; X triển khai", "Căn cứ kế hoạch này, X xây dựng": the main clause
@@ -555,6 +557,15 @@ class Extractor:
                 after[:1].islower() and not re.match(r"^(?:và|các|những|trên|của|thuộc|tại|trong)\b", after) \
                 and not SCOPE_HEADINGS.match(sec.heading):
             self.add(sec, sent, body_text[:e], "responsible", dl)
+            doers = split_bodies(body_text[:e], self.gaz)
+            via = re.match(r"^(?:chỉ\s+đạo|giao|yêu\s+cầu)\s+(?P<y>.+)$", after)
+            if via:  # "Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau": Y carries them out too
+                ye = body_list_end(via["y"], self.gaz)
+                if ye and re.match(r"^\s*(?:thực\s+hiện|triển\s+khai|tổ\s+chức|xây\s+dựng)\b", via["y"][ye:]):
+                    self.add(sec, sent, via["y"][:ye], "responsible", dl)
+                    doers += split_bodies(via["y"][:ye], self.gaz)
+            if heading and sec.text and (sent.rstrip().endswith(":") or re.search(r"(?:sau|như\s+sau)\W*$", sent)):
+                self.subject.setdefault(sec.id, doers)  # the items below are these bodies' tasks
         if len(self.found) > n_before or subject_ok:
             self._report(sec, sent)
 
