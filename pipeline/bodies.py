@@ -65,7 +65,8 @@ COLLECTIVE = [
     "ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "ủy ban nhân dân các tỉnh, thành phố",
     "ubnd các tỉnh, thành phố trực thuộc trung ương", "ubnd các tỉnh, thành phố",
     "các bộ, ngành liên quan", "các bộ, ngành", "các bộ, cơ quan ngang bộ", "các tổ chức, cá nhân liên quan",
-    "các tổ chức, cá nhân có liên quan", "các tổ chức, cá nhân",
+    "các tổ chức, cá nhân có liên quan", "các tổ chức, cá nhân", "ủy ban nhân dân phường, xã",
+    "ubnd phường, xã", "ủy ban nhân dân các phường, xã", "ubnd các phường, xã", "ủy ban nhân dân xã, phường",
 ]
 
 PLACE_TAILS = {"tỉnh", "thành phố", "huyện", "xã", "cấp tỉnh", "cấp huyện", "cấp xã", "các cấp", "tỉnh ủy", "Tỉnh ủy",

@@ -33,14 +33,16 @@ def _day(m: re.Match, year: Optional[int]) -> Optional[str]:
 RULES: list[tuple[str, re.Pattern]] = [
     ("years_only", re.compile(r"^\s*(?:năm\s+)?(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})\s*\.?\s*$", FLAGS)),
     ("year_only", re.compile(r"^\s*(?:năm\s+)?(?P<y>\d{4})\s*\.?\s*$", FLAGS)),
-    ("recurring_dates", re.compile(r"(?:định\s+kỳ[^.;]{0,30}?)?(?:trước|vào)\s+ngày\s+\d{1,2}/\d{1,2}"
-                                   r"(?:\s+(?:và|,)\s+\d{1,2}/\d{1,2})*\s+(?:hằng|hàng)\s+năm"
+    ("recurring_dates", re.compile(r"(?:định\s+kỳ[^.;]{0,30}?)?(?:trước|vào)\s+ngày\s+\d{1,2}(?:/\d{1,2}|\s+tháng\s+\d{1,2})"
+                                   r"(?:\s+(?:và|,)\s+(?:ngày\s+)?\d{1,2}(?:/\d{1,2}|\s+tháng\s+\d{1,2}))*\s+(?:hằng|hàng)\s+năm"
                                    r"|định\s+kỳ[^.;]{0,30}?(?:trước|vào)\s+ngày\s+\d{1,2}/\d{1,2}(?!/)", FLAGS)),
     ("range_month", re.compile(rf"từ\s+{_MONTH.replace('mo>', 'mo1>').replace('my>', 'my1>')}\s+đến\s+(?:hết\s+)?"
                                rf"{_MONTH.replace('mo>', 'mo2>').replace('my>', 'my2>')}", FLAGS)),
     ("range_days", re.compile(r"từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})[-/.](?P<m1>\d{1,2})(?:[-/.](?P<y1>\d{4}))?\s+"
                               r"(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})"
                               r"(?:[-/.](?P<y2>\d{4}))?", FLAGS)),
+    ("range_quarter", re.compile(rf"(?:từ\s+)?qu[ýí]\s+(?P<q1>[IV]+|\d)\s*(?:/|-|\s+năm\s+)(?P<y1>\d{{4}})\s*(?:[-–]|đến)\s*"
+                                 rf"(?:hết\s+)?qu[ýí]\s+(?P<q2>[IV]+|\d)\s*(?:/|-|\s+năm\s+)(?P<y2>\d{{4}})", FLAGS)),
     ("now_to_quarter", re.compile(rf"từ\s+nay\s+đến\s+(?:hết\s+)?quý\s+{_Q}\s*(?:/|\s+năm\s+){_Y}", FLAGS)),
     ("period", re.compile(r"giai\s+đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})", FLAGS)),
     ("by_day", re.compile(rf"(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót|không\s+quá|hoàn\s+thành|xong)\s*(?:ngày\s+)?"
@@ -111,6 +113,9 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
                 return Deadline(kind="range", start=iso(y1, int(m["m1"]), int(m["d1"])),
                                 end=iso(y2, int(m["m2"]), int(m["d2"])), text=phrase)
             continue
+        if name == "range_quarter":  # "Quý IV/2025 - Quý II/2026"
+            return Deadline(kind="range", start=quarter_bounds(int(m["y1"]), _quarter(m["q1"]))[0],
+                            end=quarter_bounds(int(m["y2"]), _quarter(m["q2"]))[1], text=phrase)
         if name == "now_to_quarter":
             return Deadline(kind="range", start=doc_date, end=quarter_bounds(int(m["y"]), _quarter(m["q"]))[1],
                             text=phrase)

@@ -34,13 +34,21 @@ from .vietnamese import strip_marks
 
 GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành", "huyện ủy", "thành ủy", "thị ủy", "đảng ủy",
            "tổ chức", "doanh nghiệp", "phòng", "trường", "xã", "phường", "huyện", "hội", "đoàn thể", "cấp ủy",
-           "chi bộ", "tổ chức đảng", "chính quyền", "thành viên", "tổ chức thành viên", "cơ sở"]
+           "chi bộ", "tổ chức đảng", "chính quyền", "thành viên", "tổ chức thành viên", "cơ sở", "nhà đầu tư",
+           "nhà cung cấp"]
+ADVERBS = {"kịp", "thời", "khẩn", "trương", "tích", "cực", "nghiêm", "túc", "thường", "xuyên", "chủ", "động", "đồng"}
+# generic even with a capital where a body is expected (a table's "Cơ quan chủ trì" cell: "Doanh nghiệp, nhà đầu tư")
+CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
 GROUPABLE = ["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
-             "doanh nghiệp", "thành phố", "huyện", "xã", "phường"]
-GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
+             "doanh nghiệp", "thành phố", "huyện", "xã", "phường", "cá nhân", "nhà đầu tư"]
+GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "của thành phố", "của tỉnh", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
                  "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã"]
 TAIL_RE = re.compile(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])")
+_SITE = r"(?:khu|cụm|dự\s+án|di\s+tích|rừng|cảng|vịnh|chợ|công\s+trình|quỹ|vườn)"
+MANAGED = re.compile(rf"(?:các\s+)?{_SITE}(?:\s+[a-zà-ỹđ]+){{0,4}}?(?:(?:\s+và\s+|,\s*){_SITE}(?:\s+[a-zà-ỹđ]+){{0,4}}?)*"
+                     r"(?=\s+(?:tỉnh|thành\s+phố|chủ\s+trì|phối\s+hợp|có|là|thực\s+hiện|tổ\s+chức|để|theo|trong|tại|về|xem|"
+                     r"hướng\s+dẫn|tham\s+mưu|báo\s+cáo)\b|\s*[,;.:()]|\s+[A-ZĐ]|\s*$)")
 PROVINCES = re.compile(r"(?:các\s+)?tỉnh,\s*thành\s+phố(?:\s+trực\s+thuộc\s+Trung\s+ương)?(?![\w])")
 PLACE_WORDS = {"tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "thị", "cấp", "các", "trung", "ương"}
 _HEAD_FIRST = sorted({h.split()[0] for h in HEADS} | {"UBND", "HĐND", "MTTQ", "Đảng", "Trường", "Tổ", "Cổng"})
@@ -57,6 +65,9 @@ TASK_FIELD = re.compile(r"^[-+*•]?\s*(?:nhiệm\s+vụ|nội\s+dung)\s*:\s*(?P
 FIELD_HEADINGS = re.compile(r"^(?:cơ quan|đơn vị)(?:\s*/\s*đơn vị)?\s+(?:thực hiện|chủ trì|phối hợp)|^thời gian|^thời hạn"
                             r"|^nhiệm vụ$|^nội dung$|^tiến độ", re.I)
 SCOPE_HEADINGS = re.compile(r"^(?:đối\s+tượng|phạm\s+vi)", re.I)  # who a plan covers, not who must act
+# the closing words of a plan's last part, after its last item: they speak for the whole part
+CLOSING = re.compile(r"^(?:Trên\s+đây\s+là|(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+vụ)[^.;:]{0,30}?\s+(?:yêu\s+cầu|đề\s+nghị)"
+                     r"|Yêu\s+cầu\s+(?:các|Thủ\s+trưởng)|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai|thực\s+hiện))")
 DEADLINE_LINE = re.compile(r"^(?:thực hiện|hoàn thành|thời gian|thời hạn)\b", re.I)
 
 
@@ -107,7 +118,7 @@ def body_list_end(text: str, gaz: Gazetteer) -> int:
     return end
 
 
-def _one_body_end(text: str, start: int, gaz: Gazetteer) -> int:
+def _one_body_end(text: str, start: int, gaz: Gazetteer, cap_generic: bool = False) -> int:
     rest = text[start:]
     low = rest.lower()
     coll = next((len(c) for c in _COLLECTIVE_SORTED
@@ -124,18 +135,21 @@ def _one_body_end(text: str, start: int, gaz: Gazetteer) -> int:
     pl = re.match(r"(?:các|những)\s+", rest, re.IGNORECASE)
     if pl and _HEAD_RE.match(rest[pl.end():]):  # "Các Trung tâm y tế", "các Ban Xây dựng Đảng"
         heuristic = max(heuristic, _name_end(text, start + pl.end()))
-    generic = _generic_end(rest, low)
+    generic = _generic_end(rest, low, cap_generic)
     if coll or known or heuristic > start or generic:
         return _paren(text, max(start + coll, start + known, heuristic, start + generic))
     return start
 
 
-def _generic_end(rest: str, low: str) -> int:
+def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
     """A generic body written in lower case ("các cơ quan liên quan", "sở, ngành có liên quan")."""
     # "các cơ quan liên quan", "thành ủy" (after "các huyện ủy,"), "các tổ chức thành viên"
     m = re.match(r"(?:các\s+|những\s+)?(?P<g>" + "|".join(sorted(GENERIC, key=len, reverse=True)) + r")(?![\w])", low)
-    if m and (rest[:1].islower() or re.match(r"(?:Các|Những)\s", rest)):
+    if m and (rest[:1].islower() or re.match(r"(?:Các|Những)\s", rest) or cap_generic and m.group("g") in CAP_GENERIC):
         e = m.end()
+        ext = re.match(r"((?:\s+(?!và\b)[a-zà-ỹđ]+){1,2})(?=,\s*(?:" + "|".join(GROUPABLE) + r")(?![\w]))", rest[e:])
+        if m.group("g") in GROUPABLE and ext and not set(ext.group(1).split()) & VERBS:
+            e += ext.end()  # "các doanh nghiệp viễn thông, tổ chức, ...": the first noun has its own words
         if m.group("g") in GROUPABLE:
             # "các sở, ngành, đơn vị có liên quan": generic nouns after one "các" make one collective body
             while True:
@@ -153,9 +167,15 @@ def _generic_end(rest: str, low: str) -> int:
                 if sp and _HEAD_RE.match(rest[e + sp.end():]):
                     return _name_end(rest, e + sp.end())
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
-        ext = re.match(r"((?:\s+(?!và\b)[a-zà-ỹđ]+){1,4})(?=\s*(?:[,;.:]|\svà\s|$))", rest[e:])
-        if ext and not set(ext.group(1).split()) & VERBS:
+        ext = re.match(r"((?:\s+(?!và\b)[a-zà-ỹđ]+){1,4}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trên\s+địa\s+bàn|có\s+liên"
+                       r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì)\b)", rest[e:])
+        if ext and not set(ext.group(1).split()) & (VERBS | ADVERBS):
             e += ext.end()
+            while True:  # "các doanh nghiệp viễn thông trên địa bàn Thành phố"
+                t = TAIL_RE.match(low[e:])
+                if not t:
+                    break
+                e += t.end()
         return e
     return 0
 
@@ -261,6 +281,14 @@ def _name_end(text: str, start: int) -> int:
                 i += 1
             last, prev_cap, real_cap = end_q, False, False
             continue
+        mg = MANAGED.match(rest[pos + words[i].start():]) if rest[:pos + words[i].start()].rstrip().endswith("Quản lý") \
+            else None
+        if mg:  # "Ban Quản lý các khu công nghệ cao và khu công nghiệp": what it manages is in its name
+            end_m = words[i].start() + len(mg.group(0).rstrip())
+            while i < len(words) and words[i].end() <= end_m:
+                i += 1
+            last, prev_cap, real_cap = end_m, False, False
+            continue
         if w.lower() in PLACE_WORDS:
             j = i
             while j < len(words) and words[j].group(0).lower() in PLACE_WORDS:
@@ -310,14 +338,15 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
         start = pos + (m.end() if m else 0)
         if start >= len(span):
             break
-        if out and not m.group(1):
-            # no separator: the words go on the body before ("Phòng An ninh chính trị nội bộ")
+        if out and not m.group(1) and not (_HEAD_RE.match(span[start:]) and span[start:start + 1].isupper()):
+            # no separator: the words go on the body before ("Phòng An ninh chính trị nội bộ"); a new
+            # named head is a new body (table cells: "Sở Khoa học và Công nghệ Sở Công Thương")
             nxt = re.search(r"[,;]|\svà\s", span[start:])
             e = start + (nxt.start() if nxt else len(span) - start)
             out[-1] = (out[-1] + " " + span[start:e].strip(" ,;.")).strip()
             pos = e
             continue
-        e = _one_body_end(span, start, gaz)
+        e = _one_body_end(span, start, gaz, cap_generic=True)
         if e <= start:
             # not recognised: take up to the next separator
             nxt = re.search(r"[,;]|\svà\s", span[start:])
@@ -334,7 +363,7 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
         if i and b[:1].islower() and not b.startswith(("các ", "những ")) and out[i - 1].lower().startswith("các "):
             b = "các " + b
         fixed.append(b)
-    bare = (set(GENERIC) | {h.lower() for h in HEADS}) - STANDALONE
+    bare = (set(GENERIC) | {h.lower() for h in HEADS}) - STANDALONE - CAP_GENERIC
     return [b for b in fixed if len(b) > 2 and not re.fullmatch(r"[\W\d]+", b) and b.lower() not in bare]
 
 
@@ -379,6 +408,8 @@ class Extractor:
             if t:
                 t = CITATION_RE.sub(" ", t)
                 d = parse_deadline(t, self.doc_date)
+                if d.kind == "by" and self.doc_date and d.end and d.end < self.doc_date:
+                    continue  # a date before the plan's own (a cited decision's): no deadline
                 if d.kind != "none":
                     return d
         return Deadline(kind="none")
@@ -503,19 +534,28 @@ class Extractor:
 
     # -- 3. sentences
     def sentences(self) -> None:
+        last_of_part: dict[str, Section] = {}  # the last item of each part, whose closing words are the part's
         for sec in self.sections:
-            if sec.id in self.done or sec.id.startswith("PL"):
+            if sec.level > 1 and not sec.id.startswith("PL"):
+                last_of_part[sec.id.split(".")[0]] = sec
+        closers = {s.id: self.by_id[p] for p, s in last_of_part.items() if p in self.by_id}
+        for sec in self.sections:
+            if sec.id.startswith("PL") or (sec.id in self.done and sec.id not in closers):
                 continue
             pars = [sec.heading] + sec.text.splitlines()
             sec_deadlines = [p for p in pars[1:] if DEADLINE_LINE.match(p) and len(p) < 120]
+            closing = False
             for pi, par in enumerate(pars):
-                if pi < self.skip_pars.get(sec.id, 0):
+                target = sec
+                if sec.id in closers and pi > 0 and (closing or CLOSING.match(par)):
+                    target, closing = closers[sec.id], True  # "Ủy ban nhân dân tỉnh yêu cầu ...": the part's
+                elif pi < self.skip_pars.get(sec.id, 0) or sec.id in self.done:
                     continue
                 starred = bool(re.match(r"^[*+]\s*", par))
                 p = re.sub(r"^[-+*•]\s*", "", par).strip()
                 for si, sent in enumerate(_sentences(p)):
-                    self._sentence(sec, sent, starred or (si == 0 and (self.in_impl(sec) or self.in_tasks(sec))),
-                                   sec_deadlines, heading=pi == 0)
+                    self._sentence(target, sent, starred or closing or (si == 0 and (self.in_impl(sec) or self.in_tasks(sec))),
+                                   sec_deadlines if target is sec else [], heading=pi == 0)
 
     def _sentence(self, sec: Section, sent: str, subject_ok: bool, sec_deadlines: list[str],
                   heading: bool = False) -> None:
@@ -534,6 +574,10 @@ class Extractor:
             self._supports(sec, sent, dl)
             self._report(sec, sent)
             return
+        issuer = re.match(r"^(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+vụ)[^.;:,]{0,30}?\s+(?P<v>yêu\s+cầu|đề\s+nghị|giao)\s+"
+                          r"(?P<rest>.+)$", sent)
+        if issuer:  # the issuer speaking: "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành ..."
+            sent = {"yêu": "Yêu cầu", "đề": "Đề nghị", "giao": "Giao"}[issuer["v"].split()[0]] + " " + issuer["rest"]
         m = re.match(r"^(?:Giao|Yêu cầu)\s+(?P<rest>.+)$", sent)
         body_text = m["rest"] if m else sent
         req = re.match(r"^Đề\s+nghị\s+(?P<rest>.+)$", sent)
