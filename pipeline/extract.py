@@ -65,9 +65,11 @@ TASK_FIELD = re.compile(r"^[-+*•]?\s*(?:nhiệm\s+vụ|nội\s+dung)\s*:\s*(?P
 FIELD_HEADINGS = re.compile(r"^(?:cơ quan|đơn vị)(?:\s*/\s*đơn vị)?\s+(?:thực hiện|chủ trì|phối hợp)|^thời gian|^thời hạn"
                             r"|^nhiệm vụ$|^nội dung$|^tiến độ", re.I)
 SCOPE_HEADINGS = re.compile(r"^(?:đối\s+tượng|phạm\s+vi)", re.I)  # who a plan covers, not who must act
-# the closing words of a plan's last part, after its last item: they speak for the whole part
-CLOSING = re.compile(r"^(?:Trên\s+đây\s+là|(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+vụ)[^.;:]{0,30}?\s+(?:yêu\s+cầu|đề\s+nghị)"
-                     r"|Yêu\s+cầu\s+(?:các|Thủ\s+trưởng)|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai|thực\s+hiện))")
+# the issuer's closing request after a part's last item speaks for the whole part ("Ủy ban nhân dân Thành phố
+# yêu cầu các Sở ...", "Yêu cầu các sở, ban, ngành ..."); closing remarks ("Trên đây là ...", "Trong quá trình
+# thực hiện, nếu có vướng mắc ...") are left with the item, as the golden files' conventions say
+CLOSING = re.compile(r"^(?:(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+vụ)[^.;:]{0,30}?\s+(?:yêu\s+cầu|đề\s+nghị)"
+                     r"|Yêu\s+cầu\s+(?:các|Thủ\s+trưởng))")
 DEADLINE_LINE = re.compile(r"^(?:thực hiện|hoàn thành|thời gian|thời hạn)\b", re.I)
 
 
