@@ -364,10 +364,12 @@ def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, 
 
     if norm in m.inventory or (_is_acronym(tok.text) and norm in m.vocab):
         add(norm, s.identity)
-    elif lo.isalpha() or not any(c.isalpha() for c in lo) or not tok.text[1:].islower():
-        add(norm, s.oov_identity)  # a name, a foreign word, or OCR garbage: kept if nothing reads better
-    else:  # look-alike symbols in a word
+    elif any(c.isalpha() for c in lo) and (tok.text.islower() and norm not in m.vocab
+                                           or not lo.isalpha() and tok.text[1:].islower()):
+        # a lower-case word the corpus never writes: look-alike symbols ("c&c", "s6") or OCR garbage ("iy")
         add(norm, s.mixed_identity)
+    else:  # a name, a foreign word, or OCR garbage: kept if nothing reads better
+        add(norm, s.oov_identity)
     if lo.isalpha():
         for w in m.by_key.get(strip_marks(lo), ()):
             add(w, s.same_key)
