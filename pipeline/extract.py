@@ -35,10 +35,12 @@ from .vietnamese import strip_marks
 GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành", "huyện ủy", "thành ủy", "thị ủy", "đảng ủy",
            "tổ chức", "doanh nghiệp", "phòng", "trường", "xã", "phường", "huyện", "hội", "đoàn thể", "cấp ủy",
            "chi bộ", "tổ chức đảng", "chính quyền", "thành viên", "tổ chức thành viên", "cơ sở", "nhà đầu tư",
+           "người đứng đầu",
            "nhà cung cấp"]
 ADVERBS = {"kịp", "thời", "khẩn", "trương", "tích", "cực", "nghiêm", "túc", "thường", "xuyên", "chủ", "động", "đồng"}
 # generic even with a capital where a body is expected (a table's "Cơ quan chủ trì" cell: "Doanh nghiệp, nhà đầu tư")
 CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
+PARTY_GENERIC = {"cấp ủy", "chính quyền"}  # "Cấp ủy, tổ chức đảng, chính quyền ... thực hiện": always actors
 GROUPABLE = ["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
              "doanh nghiệp", "thành phố", "huyện", "xã", "phường", "cá nhân", "nhà đầu tư"]
 GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "của thành phố", "của tỉnh", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
@@ -147,8 +149,14 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
     """A generic body written in lower case ("các cơ quan liên quan", "sở, ngành có liên quan")."""
     # "các cơ quan liên quan", "thành ủy" (after "các huyện ủy,"), "các tổ chức thành viên"
     m = re.match(r"(?:các\s+|những\s+)?(?P<g>" + "|".join(sorted(GENERIC, key=len, reverse=True)) + r")(?![\w])", low)
-    if m and (rest[:1].islower() or re.match(r"(?:Các|Những)\s", rest) or cap_generic and m.group("g") in CAP_GENERIC):
+    if m and (rest[:1].islower() or re.match(r"(?:Các|Những)\s", rest) or m.group("g") in PARTY_GENERIC
+              or cap_generic and m.group("g") in CAP_GENERIC):
         e = m.end()
+        if m.group("g") == "người đứng đầu":  # "người đứng đầu cơ quan, đơn vị": whose head, as a generic run
+            sp = re.match(r"\s+(?:các\s+)?", rest[e:])
+            inner = _generic_end(rest[e + sp.end():], low[e + sp.end():]) if sp else 0
+            if inner:
+                return e + sp.end() + inner
         ext = re.match(r"((?:\s+(?!và\b)[a-zà-ỹđ]+){1,2})(?=,\s*(?:" + "|".join(GROUPABLE) + r")(?![\w]))", rest[e:])
         if m.group("g") in GROUPABLE and ext and not set(ext.group(1).split()) & VERBS:
             e += ext.end()  # "các doanh nghiệp viễn thông, tổ chức, ...": the first noun has its own words
@@ -365,7 +373,7 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
         if i and b[:1].islower() and not b.startswith(("các ", "những ")) and out[i - 1].lower().startswith("các "):
             b = "các " + b
         fixed.append(b)
-    bare = (set(GENERIC) | {h.lower() for h in HEADS}) - STANDALONE - CAP_GENERIC
+    bare = (set(GENERIC) | {h.lower() for h in HEADS}) - STANDALONE - CAP_GENERIC - PARTY_GENERIC - {"tổ chức đảng"}
     return [b for b in fixed if len(b) > 2 and not re.fullmatch(r"[\W\d]+", b) and b.lower() not in bare]
 
 
