@@ -43,7 +43,7 @@ CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
 PARTY_GENERIC = {"cấp ủy", "chính quyền"}  # "Cấp ủy, tổ chức đảng, chính quyền ... thực hiện": always actors
 GROUPABLE = ["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
              "doanh nghiệp", "thành phố", "huyện", "xã", "phường", "cá nhân", "nhà đầu tư"]
-GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "của thành phố", "của tỉnh", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
+GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "của thành phố", "của tỉnh", "tại địa phương", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
                  "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã"]
 TAIL_RE = re.compile(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])")
@@ -51,6 +51,7 @@ _SITE = r"(?:khu|cụm|dự\s+án|di\s+tích|rừng|cảng|vịnh|chợ|công\s+
 MANAGED = re.compile(rf"(?:các\s+)?{_SITE}(?:\s+[a-zà-ỹđ]+){{0,4}}?(?:(?:\s+và\s+|,\s*){_SITE}(?:\s+[a-zà-ỹđ]+){{0,4}}?)*"
                      r"(?=\s+(?:tỉnh|thành\s+phố|chủ\s+trì|phối\s+hợp|có|là|thực\s+hiện|tổ\s+chức|để|theo|trong|tại|về|xem|"
                      r"hướng\s+dẫn|tham\s+mưu|báo\s+cáo)\b|\s*[,;.:()]|\s+[A-ZĐ]|\s*$)")
+BRANCH = re.compile(r"chi\s+nhánh(?:\s+khu\s+vực\s+(?:\d+|[IVXL]+)\b|\s+(?:tại\s+)?[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)*)?")
 PROVINCES = re.compile(r"(?:các\s+)?tỉnh,\s*thành\s+phố(?:\s+trực\s+thuộc\s+Trung\s+ương)?(?![\w])")
 PLACE_WORDS = {"tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "thị", "cấp", "các", "trung", "ương"}
 _HEAD_FIRST = sorted({h.split()[0] for h in HEADS} | {"UBND", "HĐND", "MTTQ", "Đảng", "Trường", "Tổ", "Cổng"})
@@ -72,6 +73,7 @@ SCOPE_HEADINGS = re.compile(r"^(?:đối\s+tượng|phạm\s+vi)", re.I)  # who 
 # thực hiện, nếu có vướng mắc ...") are left with the item, as the golden files' conventions say
 CLOSING = re.compile(r"^(?:(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+vụ)[^.;:]{0,30}?\s+(?:yêu\s+cầu|đề\s+nghị)"
                      r"|Yêu\s+cầu\s+(?:các|Thủ\s+trưởng))")
+REMARK = re.compile(r"^Trên\s+đây\s+là\s+(?:Kế\s+hoạch|kế\s+hoạch|nội\s+dung)")
 DEADLINE_LINE = re.compile(r"^(?:thực hiện|hoàn thành|thời gian|thời hạn)\b", re.I)
 
 
@@ -177,8 +179,8 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
                 if sp and _HEAD_RE.match(rest[e + sp.end():]):
                     return _name_end(rest, e + sp.end())
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
-        ext = re.match(r"((?:\s+(?!và\b)[a-zà-ỹđ]+){1,4}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trên\s+địa\s+bàn|có\s+liên"
-                       r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì)\b)", rest[e:])
+        ext = re.match(r"((?:\s+(?!và\b)[a-zà-ỹđ]+){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trên\s+địa\s+bàn|có\s+liên"
+                       r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện)\b)", rest[e:])
         if ext and not set(ext.group(1).split()) & (VERBS | ADVERBS):
             e += ext.end()
             while True:  # "các doanh nghiệp viễn thông trên địa bàn Thành phố"
@@ -205,7 +207,7 @@ VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "d�
          "quán", "triệt", "phát", "đôn", "đốc", "chịu", "trách", "nhiệm", "bảo", "đảm", "cần", "phải",
          "tiếp", "tục", "nâng", "cao", "đẩy", "mạnh", "làm", "việc", "với", "giám", "sát", "đánh", "giá", "tổng",
          "thẩm", "định", "phân", "công", "bố", "trí", "hỗ", "trợ", "tăng", "cường", "vận", "động", "định", "kỳ",
-         "trình", "lập", "gửi", "ghi", "cung"}
+         "trình", "lập", "gửi", "ghi", "họp", "xét"}
 
 
 def _fuzzy_collective(low: str) -> int:
@@ -274,6 +276,10 @@ def _name_end(text: str, start: int) -> int:
                 break  # a new body ("... Tỉnh ủy Ủy ban"): not ours; "Ủy ban Kiểm tra Tỉnh ủy" is one
             last, prev_cap, real_cap, i = words[i].end(), True, True, i + 1
             continue
+        if (w.isdigit() or re.fullmatch(r"[IVXL]+", w)) and i > 0 and \
+                re.search(r"(?:khu\s+vực|[Kk]hu\s+vực|số)$", rest[pos:pos + words[i].start()].rstrip()):
+            last, i = words[i].end(), i + 1  # "Ngân hàng Nhà nước chi nhánh khu vực 14", "Hải quan khu vực XI"
+            continue
         if w in ("-", "–", "&") and i + 1 < len(words) and _is_cap(words[i + 1].group(0)):
             i += 1
             continue
@@ -292,14 +298,17 @@ def _name_end(text: str, start: int) -> int:
             last, prev_cap, real_cap = end_q, False, False
             continue
         mg = MANAGED.match(rest[pos + words[i].start():]) if rest[:pos + words[i].start()].rstrip().endswith("Quản lý") \
-            else None
+            else BRANCH.match(rest[pos + words[i].start():])
         if mg:  # "Ban Quản lý các khu công nghệ cao và khu công nghiệp": what it manages is in its name
             end_m = words[i].start() + len(mg.group(0).rstrip())
             while i < len(words) and words[i].end() <= end_m:
                 i += 1
             last, prev_cap, real_cap = end_m, False, False
             continue
-        if w.lower() in PLACE_WORDS:
+        if w == "xã" and i + 1 < len(words) and words[i + 1].group(0) == "hội":
+            last, prev_cap, real_cap, i = words[i + 1].end(), False, False, i + 2  # "Chính sách xã hội"
+            continue
+        if w.lower() in PLACE_WORDS and not _lone_place(words, i):
             j = i
             while j < len(words) and words[j].group(0).lower() in PLACE_WORDS:
                 j += 1
@@ -316,6 +325,13 @@ def _name_end(text: str, start: int) -> int:
                 j += 1
             run = [x.group(0) for x in words[i:j]]
             nxt = words[j].group(0) if j < len(words) else ""
+            tail = TAIL_RE.match(rest[pos + words[j - 1].end():].lower()) if j > i and nxt in ("trên", "tại") else None
+            if tail and 1 <= len(run) <= 3 and not (set(run) & VERBS):
+                # "các Ngân hàng thương mại trên địa bàn": the run and its place qualifier
+                last, prev_cap, real_cap = words[j - 1].end() + tail.end(), False, False
+                while i < len(words) and words[i].end() <= last:
+                    i += 1
+                continue
             if 1 < len(run) <= 3 and not (set(run[1:]) & VERBS) and (nxt in VERBS or nxt in PLACE_WORDS) \
                     and (real_cap or run[0] not in VERBS):
                 # "Trung tâm Y tế giám sát", "Kiểm soát bệnh tật tỉnh chủ trì": the name ends before the verb
@@ -331,6 +347,13 @@ def _name_end(text: str, start: int) -> int:
             continue
         break
     return start + pos + last
+
+
+def _lone_place(words: list, i: int) -> bool:
+    """"thành" not in "thành phố", "thị" not in "thị xã" / "thị trấn": a verb ("thành lập"), not a place."""
+    w = words[i].group(0).lower()
+    nxt = words[i + 1].group(0).lower() if i + 1 < len(words) else ""
+    return (w == "thành" and nxt != "phố") or (w == "thị" and nxt not in ("xã", "trấn"))
 
 
 def _paren(text: str, e: int) -> int:
@@ -429,7 +452,7 @@ class Extractor:
         part = self.by_id.get(sec.id.split(".")[0])
         if part is None or part.level != 1:
             return False
-        return not re.search(r"MUC (?:DICH|TIEU)|YEU CAU|QUAN DIEM|CAN CU|SU CAN THIET|TINH HINH|KET QUA",
+        return not re.search(r"MUC (?:DICH|TIEU)|YEU CAU|QUAN DIEM|CAN CU|SU CAN THIET|TINH HINH|KET QUA|^DOI TUONG",
                              strip_marks(part.heading).upper())
 
     def in_impl(self, sec: Section) -> bool:
@@ -521,14 +544,16 @@ class Extractor:
                     self._supports(sec, intro[0], dl)
                     self._report(sec, intro[0])
                 for k in kids:
-                    text_lines = k.text.splitlines()
+                    text_lines = _without_remarks(k.text)
                     dl = self.deadline(*[t for t in text_lines if DEADLINE_LINE.match(t)], k.heading)
                     self.add(k, k.heading, bodies, role, dl)
-                    self._supports(k, k.heading, dl)
+                    for ln in [k.heading] + text_lines:  # "Phối hợp với A, B" in the item or its bullets
+                        self._supports(k, ln, dl)
+                    self._directed(k, k.heading, dl)
                     self._report(k, " ".join([k.heading] + text_lines))
                     self.done.add(k.id)
             else:
-                text = sec.text
+                text = "\n".join(_without_remarks(sec.text))
                 if role == "requested" and len(head) > len(span) + 5:
                     text = head + "\n" + text
                 pars = [p for p in text.splitlines() if p.strip()]
@@ -552,7 +577,7 @@ class Extractor:
         for sec in self.sections:
             if sec.id.startswith("PL") or (sec.id in self.done and sec.id not in closers):
                 continue
-            pars = [sec.heading] + sec.text.splitlines()
+            pars = [sec.heading] + _without_remarks(sec.text)
             sec_deadlines = [p for p in pars[1:] if DEADLINE_LINE.match(p) and len(p) < 120]
             closing = False
             for pi, par in enumerate(pars):
@@ -569,15 +594,31 @@ class Extractor:
 
     def _sentence(self, sec: Section, sent: str, subject_ok: bool, sec_deadlines: list[str],
                   heading: bool = False) -> None:
-        purpose = re.match(r"^Để\s[^;]{5,}?;\s*(?P<main>.+)$", sent) or \
-            re.match(r"^(?:Căn\s+cứ\s+(?:[Kk]ế\s+hoạch|chức\s+năng|nhiệm\s+vụ)|Trên\s+cơ\s+sở)[^,;]{0,60},\s*(?P<main>.+)$", sent)
-        if purpose:  # "Để ...; X triển khai", "Căn cứ kế hoạch này, X xây dựng": the main clause
+        full = sent
+        label = re.match(r"^(?P<label>[^:;.]{3,90}):\s*(?P<main>[A-ZĐÀ-Ỹ].+)$", sent)
+        if label and not FIELD_HEADINGS.match(sent) and not body_list_end(sent, self.gaz):
+            sent = label["main"]  # "Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường ..."
+        purpose = re.match(r"^Để\s[^;]{5,}?;\s*(?P<main>.+)$", sent)
+        if purpose:  # "Để ...; X triển khai": the main clause
             sent = purpose["main"]
+        elif re.match(r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Theo|Thông\s+qua)\b", sent):
+            # "Trên cơ sở kết quả kiểm tra, đánh giá của Sở Y tế (...), Hội đồng thi đua họp xét ...": the main
+            # clause is the first one after a comma that opens with bodies and goes on in lower case
+            for c in re.finditer(r",\s*", sent[:220]):
+                rest = sent[c.end():]
+                g = re.match(r"(?:giao|yêu\s+cầu)\s+", rest)
+                be = body_list_end(rest[g.end():] if g else rest, self.gaz)
+                if be and (g or _is_cap(rest[:be].split()[0]) or rest.startswith(("các ", "những "))):
+                    tail = (rest[g.end():] if g else rest)[be:].strip(" ,")
+                    if g or tail[:1].islower():
+                        sent = rest[:1].upper() + rest[1:]
+                        subject_ok = subject_ok or self.in_impl(sec) or self.in_tasks(sec)
+                        break
         conn = re.match(r"^(?:Đồng\s+thời|Ngoài\s+ra|Bên\s+cạnh\s+đó)\s*,\s*(?P<main>.+)$", sent)
         if conn:  # "Đồng thời, các địa phương chủ động ...": a new subject, as at a sentence's start
             sent = conn["main"][:1].upper() + conn["main"][1:]
             subject_ok = subject_ok or self.in_impl(sec) or self.in_tasks(sec)
-        dl = self.deadline(sent, *sec_deadlines)
+        dl = self.deadline(sent, *sec_deadlines) if full == sent else self.deadline(full, *sec_deadlines)
         n_before = len(self.found)
         if sec.id in self.subject and not body_list_end(sent, self.gaz):
             # the section's body was named in its heading: "Phối hợp với A, B" in its items adds supports
@@ -611,6 +652,8 @@ class Extractor:
                 after[:1].islower() and not re.match(r"^(?:và|các|những|trên|của|thuộc|tại|trong)\b", after) \
                 and not SCOPE_HEADINGS.match(sec.heading):
             self.add(sec, sent, body_text[:e], "responsible", dl)
+            if re.match(r"^(?:chủ\s+động\s+)?phối\s+hợp\b", after):  # "X phối hợp với Y thực hiện ...": Y supports
+                self._supports(sec, after, dl)
             doers = split_bodies(body_text[:e], self.gaz)
             via = re.match(r"^(?:chỉ\s+đạo|giao|yêu\s+cầu)\s+(?P<y>.+)$", after)
             if via:  # "Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau": Y carries them out too
@@ -622,6 +665,15 @@ class Extractor:
                 self.subject.setdefault(sec.id, doers)  # the items below are these bodies' tasks
         if len(self.found) > n_before or subject_ok:
             self._report(sec, sent)
+
+    def _directed(self, sec: Section, text: str, dl: Deadline) -> None:
+        """"Chỉ đạo các Ngân hàng thương mại ... chủ động phối hợp ..." in an item of a body: the bodies
+        directed carry the task out (responsible)."""
+        m = re.match(r"^[-+*•]?\s*Chỉ\s+đạo\s+(?P<y>.+)$", text)
+        if m:
+            e = body_list_end(m["y"], self.gaz)
+            if e and re.match(r"^[\s,]*(?:chủ\s+động|phối\s+hợp|thực\s+hiện|triển\s+khai|tổ\s+chức|xây\s+dựng)\b", m["y"][e:]):
+                self.add(sec, text, m["y"][:e], "responsible", dl)
 
     def _supports(self, sec: Section, text: str, dl: Deadline) -> None:
         """"Phối hợp với A, B, C" -> A, B and C support the item."""
@@ -707,6 +759,16 @@ def _fullness(name: str) -> tuple:
 def _clip(s: str, n: int = 300) -> str:
     s = " ".join(s.split())
     return s if len(s) <= n else s[: n - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _without_remarks(text: str) -> list[str]:
+    """A section's lines up to the plan's closing remark ("Trên đây là Kế hoạch ...; trong quá trình thực hiện,
+    nếu có vướng mắc, ... phản ánh về X"), which assigns nothing (see the golden files' README)."""
+    lines = text.splitlines()
+    for i, ln in enumerate(lines):
+        if REMARK.match(ln.strip()):
+            return lines[:i]
+    return lines
 
 
 def _sentences(par: str) -> list[str]:
