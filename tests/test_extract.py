@@ -50,6 +50,9 @@ def run_cli(*args, stdin=None):
     ("khi Chính phủ ban hành Nghị định hướng dẫn", ("event", N, N, N)),
     ("trước ngày 30/3", ("by", N, "2025-03-30", N)),  # the year comes from the document's date
     ("bố trí từ nguồn chi thường xuyên của ngân sách", ("none", N, N, N)),
+    ("Quý IV/2025- Quý II/2026", ("range", "2025-10-01", "2026-06-30", N)),
+    ("định kỳ trước ngày 30 tháng 11 hàng năm báo cáo", ("recurring", N, N, "year")),
+    ("Quy hoạch thời kỳ 2021-2030, tầm nhìn đến năm 2045", ("none", N, N, N)),  # a plan's name, no deadline
 ])
 def test_deadline_forms(text, want):
     d = parse_deadline(text, "2025-03-19")
@@ -64,6 +67,21 @@ def test_deadline_forms(text, want):
      ["Sở Lao động - Thương binh và Xã hội", "các cơ quan liên quan", "Ủy ban nhân dân các huyện, thành phố"]),
     ("Đảng ủy Ủy ban nhân dân tỉnh, các huyện ủy, thành ủy", ["Đảng ủy Ủy ban nhân dân tỉnh", "các huyện ủy", "các thành ủy"]),
     ("Các sở, ban, ngành tỉnh; UBND các xã, phường", ["Các sở, ban, ngành tỉnh", "UBND các xã, phường"]),
+    # session 4 (training plans 448306af3d3a91f7, 31786b0833a4130d, 3a2db039af8c2d05)
+    ("Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh, thành phố trực thuộc Trung ương",
+     ["Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa và Thể thao tỉnh, thành phố trực thuộc Trung ương"]),
+    ("Ban Quản lý các khu công nghệ cao và khu công nghiệp, Sở Khoa học và Công nghệ",
+     ["Ban Quản lý các khu công nghệ cao và khu công nghiệp", "Sở Khoa học và Công nghệ"]),
+    ("Sở Khoa học và Công nghệ Sở Công Thương; UBND các phường, xã",
+     ["Sở Khoa học và Công nghệ", "Sở Công Thương", "UBND các phường, xã"]),
+    ("Ngân hàng Nhà nước chi nhánh khu vực 14, các Ngân hàng thương mại trên địa bàn",
+     ["Ngân hàng Nhà nước chi nhánh khu vực 14", "các Ngân hàng thương mại trên địa bàn"]),
+    ("Các cơ quan trực thuộc Bộ Văn hóa, Thể thao và Du lịch", ["Các cơ quan trực thuộc Bộ Văn hóa, Thể thao và Du lịch"]),
+    ("các Bộ, ngành liên quan, Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+     ["các Bộ, ngành liên quan", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
+    ("Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan", ["Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan"]),
+    ("Các cấp ủy, tổ chức đảng, chính quyền các cấp, người đứng đầu cơ quan, đơn vị",
+     ["Các cấp ủy", "các tổ chức đảng", "chính quyền các cấp", "người đứng đầu cơ quan, đơn vị"]),
 ])
 def test_body_lists_are_split(span, want):
     assert split_bodies(span, load()) == want
@@ -120,6 +138,21 @@ def test_issue_5_party_style_star_lines_and_giao_chu_tri():
     assert roles == {("lead", "Đảng ủy Ủy ban nhân dân tỉnh", "recurring"),
                      ("support", "Các cơ quan liên quan", "recurring"),
                      ("report_to", "Ban Thường vụ Tỉnh ủy", "recurring")}
+
+
+def test_closing_request_speaks_for_the_part_and_remarks_assign_nothing():
+    text = ("KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Sở Tài chính\n\nChủ trì, phối hợp với các cơ quan liên quan bố trí kinh phí; "
+            "định kỳ báo cáo Ủy ban nhân dân Thành phố.\n\nỦy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành "
+            "Thành phố nghiêm túc triển khai thực hiện; định kỳ trước ngày 30 tháng 11 hàng năm báo cáo kết quả "
+            "thực hiện về Ủy ban nhân dân Thành phố (qua Sở Tài chính).\n\nTrên đây là Kế hoạch của Ủy ban nhân dân "
+            "Thành phố. Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan phản ánh về Sở Nội vụ./.\n")
+    doc = extract_text(text)
+    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    assert {("I.1", "lead", "Sở Tài chính"), ("I.1", "support", "Các cơ quan liên quan"),
+            ("I", "responsible", "Các Sở, ban, ngành Thành phố"), ("I", "report_to", "Sở Tài chính")} <= got
+    assert not any("Nội vụ" in b for _, _, b in got)  # the closing remark names no one
+    (a,) = [a for a in doc.assignments if (a.section, a.role) == ("I", "responsible")]
+    assert (a.deadline.kind, a.deadline.period) == ("recurring", "year")
 
 
 def test_issue_5_field_blocks_and_annex_tables():
