@@ -544,16 +544,16 @@ class Extractor:
                     self._supports(sec, intro[0], dl)
                     self._report(sec, intro[0])
                 for k in kids:
-                    text_lines = _without_remarks(k.text)
+                    text_lines = k.text.splitlines()
                     dl = self.deadline(*[t for t in text_lines if DEADLINE_LINE.match(t)], k.heading)
                     self.add(k, k.heading, bodies, role, dl)
-                    for ln in [k.heading] + text_lines:  # "Phối hợp với A, B" in the item or its bullets
+                    for ln in [k.heading] + _without_remarks(k.text):  # "Phối hợp với A, B" in the item or its bullets
                         self._supports(k, ln, dl)
                     self._directed(k, k.heading, dl)
                     self._report(k, " ".join([k.heading] + text_lines))
                     self.done.add(k.id)
             else:
-                text = "\n".join(_without_remarks(sec.text))
+                text = sec.text
                 if role == "requested" and len(head) > len(span) + 5:
                     text = head + "\n" + text
                 pars = [p for p in text.splitlines() if p.strip()]
@@ -577,11 +577,15 @@ class Extractor:
         for sec in self.sections:
             if sec.id.startswith("PL") or (sec.id in self.done and sec.id not in closers):
                 continue
-            pars = [sec.heading] + _without_remarks(sec.text)
+            pars = [sec.heading] + sec.text.splitlines()
             sec_deadlines = [p for p in pars[1:] if DEADLINE_LINE.match(p) and len(p) < 120]
             closing = False
             for pi, par in enumerate(pars):
                 target = sec
+                if REMARK.match(par.strip()):
+                    if sec.id not in self.done:  # the plan's closing remark: only who receives reports
+                        self._report(sec, par)
+                    break
                 if sec.id in closers and pi > 0 and (closing or CLOSING.match(par)):
                     target, closing = closers[sec.id], True  # "Ủy ban nhân dân tỉnh yêu cầu ...": the part's
                 elif pi < self.skip_pars.get(sec.id, 0) or sec.id in self.done:
@@ -763,7 +767,8 @@ def _clip(s: str, n: int = 300) -> str:
 
 def _without_remarks(text: str) -> list[str]:
     """A section's lines up to the plan's closing remark ("Trên đây là Kế hoạch ...; trong quá trình thực hiện,
-    nếu có vướng mắc, ... phản ánh về X"), which assigns nothing (see the golden files' README)."""
+    nếu có vướng mắc, ... phản ánh về X"), which assigns no task, only who receives reports (see the golden
+    files' README)."""
     lines = text.splitlines()
     for i, ln in enumerate(lines):
         if REMARK.match(ln.strip()):

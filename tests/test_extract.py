@@ -150,7 +150,9 @@ def test_closing_request_speaks_for_the_part_and_remarks_assign_nothing():
     got = {(a.section, a.role, a.body) for a in doc.assignments}
     assert {("I.1", "lead", "Sở Tài chính"), ("I.1", "support", "Các cơ quan liên quan"),
             ("I", "responsible", "Các Sở, ban, ngành Thành phố"), ("I", "report_to", "Sở Tài chính")} <= got
-    assert not any("Nội vụ" in b for _, _, b in got)  # the closing remark names no one
+    # the closing remark assigns no task, only who receives reports
+    assert {(r, b) for _, r, b in got if "Nội vụ" in b} == {("report_to", "Sở Nội vụ")}
+    assert not any(b == "Các cơ quan" for _, _, b in got)
     (a,) = [a for a in doc.assignments if (a.section, a.role) == ("I", "responsible")]
     assert (a.deadline.kind, a.deadline.period) == ("recurring", "year")
 
