@@ -46,7 +46,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=MODELS)
     ap.add_argument("--only", choices=["lm", "noise", "bodies"], default=None)
     ap.add_argument("--prune", type=int, default=2, help="keep trigrams seen at least this often")
-    ap.add_argument("--pages", type=int, default=400, help="pages rendered and OCRed for the noise model")
+    ap.add_argument("--pages", type=int, default=1600, help="pages rendered and OCRed for the noise model")
     args = ap.parse_args()
     if not (args.corpus / "SOURCES.md").exists():
         raise SystemExit(f"{args.corpus}: corpus not found; give --corpus DIR (the shared corpus folder)")
