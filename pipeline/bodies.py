@@ -31,6 +31,7 @@ HEADS = ["Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban", "Hội �
          "Ban cán sự", "Học viện", "Quỹ", "Cổng", "Bưu điện", "Hiệp hội", "Liên hiệp", "Bệnh viện", "Chính phủ",
          "Thủ tướng", "Quốc hội", "Bộ Chính trị", "Ban Bí thư", "Kiểm toán", "Cảnh sát", "Công ty", "Tổng công ty",
          "Lực lượng", "Chủ tịch", "Thường trực", "Bộ đội", "Ban Chỉ huy", "Ban Chỉ đạo", "Tổ công tác", "Hải quan",
+         "Thông tấn xã",
          "Vườn quốc gia", "Trung tâm Y tế", "Cơ quan", "Thuế", "Chi cục Hải quan"]
 
 ABBREVIATIONS = {
@@ -67,6 +68,9 @@ COLLECTIVE = [
     "các bộ, ngành liên quan", "các bộ, ngành", "các bộ, cơ quan ngang bộ", "các tổ chức, cá nhân liên quan",
     "các tổ chức, cá nhân có liên quan", "các tổ chức, cá nhân", "ủy ban nhân dân phường, xã",
     "ubnd phường, xã", "ủy ban nhân dân các phường, xã", "ubnd các phường, xã", "ủy ban nhân dân xã, phường",
+    "các bộ, cơ quan ngang bộ, cơ quan thuộc chính phủ", "các bộ, cơ quan ngang bộ", "bộ, cơ quan ngang bộ",
+    "các cơ quan báo chí, phát thanh, truyền hình", "các cơ quan báo chí, phát thanh, truyền hình khác",
+    "ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
 ]
 
 PLACE_TAILS = {"tỉnh", "thành phố", "huyện", "xã", "cấp tỉnh", "cấp huyện", "cấp xã", "các cấp", "tỉnh ủy", "Tỉnh ủy",

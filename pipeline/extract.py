@@ -43,7 +43,8 @@ CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
 PARTY_GENERIC = {"cấp ủy", "chính quyền"}  # "Cấp ủy, tổ chức đảng, chính quyền ... thực hiện": always actors
 GROUPABLE = ["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
              "doanh nghiệp", "thành phố", "huyện", "xã", "phường", "cá nhân", "nhà đầu tư"]
-GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "của thành phố", "của tỉnh", "tại địa phương", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
+GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "của thành phố", "của tỉnh", "tại địa phương", "ngang bộ",
+                 "thuộc chính phủ", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
                  "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã"]
 TAIL_RE = re.compile(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])")
@@ -52,7 +53,7 @@ MANAGED = re.compile(rf"(?:các\s+)?{_SITE}(?:\s+[a-zà-ỹđ]+){{0,4}}?(?:(?:\s
                      r"(?=\s+(?:tỉnh|thành\s+phố|chủ\s+trì|phối\s+hợp|có|là|thực\s+hiện|tổ\s+chức|để|theo|trong|tại|về|xem|"
                      r"hướng\s+dẫn|tham\s+mưu|báo\s+cáo)\b|\s*[,;.:()]|\s+[A-ZĐ]|\s*$)")
 BRANCH = re.compile(r"chi\s+nhánh(?:\s+khu\s+vực\s+(?:\d+|[IVXL]+)\b|\s+(?:tại\s+)?[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)*)?")
-PROVINCES = re.compile(r"(?:các\s+)?tỉnh,\s*thành\s+phố(?:\s+trực\s+thuộc\s+Trung\s+ương)?(?![\w])")
+PROVINCES = re.compile(r"(?:các\s+)?tỉnh,\s*thành\s+phố(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?(?![\w])")
 PLACE_WORDS = {"tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "thị", "cấp", "các", "trung", "ương"}
 _HEAD_FIRST = sorted({h.split()[0] for h in HEADS} | {"UBND", "HĐND", "MTTQ", "Đảng", "Trường", "Tổ", "Cổng"})
 ABBR = set(ABBREVIATIONS)
@@ -63,7 +64,7 @@ _COLLECTIVE_SORTED = sorted(COLLECTIVE + ["ubnd xã, phường", "ủy ban nhân
 LEAD_FIELD = re.compile(r"^[-+*•]?\s*(?:cơ quan|đơn vị)\s+(?:chủ\s+trì|chịu trách nhiệm chính)\s*:\s*(?P<v>.+)$", re.I)
 SUPPORT_FIELD = re.compile(r"^[-+*•]?\s*(?:cơ quan|đơn vị)\s+phối\s+hợp\s*:\s*(?P<v>.+)$", re.I)
 DOER_FIELD = re.compile(r"^[-+*•]?\s*(?:cơ quan|đơn vị)(?:\s*/\s*đơn vị)?\s+(?:thực\s+hiện|thực\s+hiện\s+chính)\s*:\s*(?P<v>.+)$", re.I)
-TIME_FIELD = re.compile(r"^[-+*•]?\s*(?:thời\s+gian(?:\s+thực\s+hiện|\s+hoàn\s+thành)?|thời\s+hạn(?:\s+hoàn\s+thành)?|tiến\s+độ)\s*:\s*(?P<v>.+)$", re.I)
+TIME_FIELD = re.compile(r"^[-+*•]?\s*(?:thời\s+gian(?:\s+thực\s+hiện|\s+hoàn\s+thành)?|thời\s+hạn(?:\s+(?:hoàn\s+thành|ban\s+hành|trình|thực\s+hiện))?|tiến\s+độ)\s*:\s*(?P<v>.+)$", re.I)
 TASK_FIELD = re.compile(r"^[-+*•]?\s*(?:nhiệm\s+vụ|nội\s+dung)\s*:\s*(?P<v>.+)$", re.I)
 FIELD_HEADINGS = re.compile(r"^(?:cơ quan|đơn vị)(?:\s*/\s*đơn vị)?\s+(?:thực hiện|chủ trì|phối hợp)|^thời gian|^thời hạn"
                             r"|^nhiệm vụ$|^nội dung$|^tiến độ", re.I)
@@ -197,7 +198,7 @@ STANDALONE = {"tỉnh ủy", "thành ủy", "huyện ủy", "chính phủ", "qu�
 FUNCTION_WORDS = {"và", "trong", "của", "về", "với", "cho", "tại", "theo", "để", "các", "những", "đối", "trên", "từ",
                   "đến", "là", "có", "được", "khi", "nhằm", "do", "bằng", "này", "đó"}
 QUALIFIERS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Trung ương", "Quốc hội"}
-OF_HEADS = {"Giám đốc", "Thủ trưởng", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
+OF_HEADS = {"Giám đốc", "Thủ trưởng", "Bộ trưởng", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
             "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ"}
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường"},
                                                                        key=len, reverse=True)) + r")(?![\w])")
@@ -207,7 +208,7 @@ VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "d�
          "quán", "triệt", "phát", "đôn", "đốc", "chịu", "trách", "nhiệm", "bảo", "đảm", "cần", "phải",
          "tiếp", "tục", "nâng", "cao", "đẩy", "mạnh", "làm", "việc", "với", "giám", "sát", "đánh", "giá", "tổng",
          "thẩm", "định", "phân", "công", "bố", "trí", "hỗ", "trợ", "tăng", "cường", "vận", "động", "định", "kỳ",
-         "trình", "lập", "gửi", "ghi", "họp", "xét"}
+         "trình", "lập", "gửi", "ghi", "họp", "xét", "kết", "tiến"}
 
 
 def _fuzzy_collective(low: str) -> int:
@@ -250,8 +251,8 @@ def _name_end(text: str, start: int) -> int:
         nxt = re.match(r"\s+", rest[pos:])
         if nxt and _HEAD_RE.match(rest[pos + nxt.end():]):
             return _name_end(text, start + pos + nxt.end())
-        if nxt and re.match(r"(?:các|những)\s", rest[pos + nxt.end():]):
-            # "Thủ trưởng các ngành, cơ quan cấp tỉnh", "Giám đốc các Sở"
+        if nxt and (re.match(r"(?:các|những)\s", rest[pos + nxt.end():]) or rest[pos + nxt.end():][:1].islower()):
+            # "Thủ trưởng các ngành, cơ quan cấp tỉnh", "Giám đốc các Sở", "Thủ trưởng cơ quan ngang bộ"
             after = rest[pos + nxt.end():]
             g = _generic_end(after, after.lower())
             if g:
@@ -481,13 +482,23 @@ class Extractor:
             action = fields.get("task") or block.heading
             dl = self.deadline(fields.get("time", ""))
             if lead:
-                self.add(block, action, lead, "lead", dl)
+                self.add(block, action, self._field_bodies(lead), "lead", dl)
             if doer:
-                self.add(block, action, doer, "lead" if support and not lead else "responsible", dl)
+                self.add(block, action, self._field_bodies(doer), "lead" if support and not lead else "responsible", dl)
             if support:
-                self.add(block, action, support, "support", dl)
+                self.add(block, action, self._field_bodies(support), "support", dl)
             self.done.add(block.id)
             self.done.add(sec.id)
+
+    def _field_bodies(self, value: str) -> list[str]:
+        """A field's bodies: a list ("Bộ Công an, Bộ Tư pháp và các cơ quan có liên quan"), or clauses that
+        open with their bodies ("Bộ Công an tiến hành rà soát ...; các bộ, ... rà soát ...")."""
+        out: list[str] = []
+        for part in re.split(r";\s*", value):
+            e = body_list_end(part, self.gaz)
+            clause = e and re.match(r"^\s+[a-zà-ỹđ]", part[e:]) and len(part) - e > 25
+            out += split_bodies(part[:e] if clause else part, self.gaz)
+        return out
 
     def _fields(self, sec: Section) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -605,7 +616,7 @@ class Extractor:
         purpose = re.match(r"^Để\s[^;]{5,}?;\s*(?P<main>.+)$", sent)
         if purpose:  # "Để ...; X triển khai": the main clause
             sent = purpose["main"]
-        elif re.match(r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Theo|Thông\s+qua)\b", sent):
+        elif re.match(r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Theo|Thông\s+qua|Đối\s+với)\b", sent):
             # "Trên cơ sở kết quả kiểm tra, đánh giá của Sở Y tế (...), Hội đồng thi đua họp xét ...": the main
             # clause is the first one after a comma that opens with bodies and goes on in lower case
             for c in re.finditer(r",\s*", sent[:220]):
@@ -667,7 +678,7 @@ class Extractor:
                     doers += split_bodies(via["y"][:ye], self.gaz)
             if heading and sec.text and (sent.rstrip().endswith(":") or re.search(r"(?:sau|như\s+sau)\W*$", sent)):
                 self.subject.setdefault(sec.id, doers)  # the items below are these bodies' tasks
-        if len(self.found) > n_before or subject_ok:
+        if len(self.found) > n_before or subject_ok or self.in_impl(sec):
             self._report(sec, sent)
 
     def _directed(self, sec: Section, text: str, dl: Deadline) -> None:
