@@ -494,12 +494,14 @@ def _decode_group(lattices: list[Lattice], s: Settings, m: Models) -> list[Decod
         lp2 = np.where(mask | free, lp2, NEG) + ch[:, 2:L + 2, None, :]
         alpha = np.empty((S, L + 1, K), dtype=np.float32)
         alpha[:, 0] = np.where(np.arange(K) == 0, 0.0, NEG)
+        # max-marginals (the best path through each slot), cheaper than sums of exponentials and as good
+        # for pruning: a slot is kept when its best path is within e^-prune_logp of the best one
         for t in range(L):
-            alpha[:, t + 1] = _logsumexp(alpha[:, t, :, None] + lp2[:, t], axis=1)
+            alpha[:, t + 1] = (alpha[:, t, :, None] + lp2[:, t]).max(axis=1)
         beta = np.zeros((S, L + 1, K), dtype=np.float32)
         for t in range(L - 1, -1, -1):
-            beta[:, t] = _logsumexp(lp2[:, t] + beta[:, t + 1, None, :], axis=2)
-        gamma = (alpha + beta - _logsumexp(alpha[:, L], axis=1)[:, None, None])[:, 1:]  # positions 2..L+1
+            beta[:, t] = (lp2[:, t] + beta[:, t + 1, None, :]).max(axis=2)
+        gamma = (alpha + beta - alpha[:, L].max(axis=1)[:, None, None])[:, 1:]  # positions 2..L+1
         order = np.argsort(-gamma, axis=2)[:, :, :F]
         g_sorted = np.take_along_axis(gamma, order, axis=2)
         keep = g_sorted >= s.prune_logp
