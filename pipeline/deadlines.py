@@ -84,7 +84,8 @@ def _period(text: str) -> Optional[str]:
 # recurrent spending, the annual rating of a body, and the horizon in a plan's name ("Quy hoạch ... thời kỳ 2021-2030, tầm nhìn đến năm 2045")
 NOT_DEADLINES = re.compile(r"(?:ngân\s+sách(?:\s+nhà\s+nước)?|kinh\s+phí|dự\s+toán|nguồn\s+chi|chi)\s+(?:thường\s+xuyên|(?:hằng|hàng)\s+năm)"
                            r"|(?:thời\s+kỳ\s+\d{4}\s*[-–]\s*\d{4},?\s*)?tầm\s+nhìn\s+(?:đến|tới)\s+năm\s+\d{4}"
-                           r"|(?:xếp\s+loại|chất\s+lượng)\s+(?:hằng|hàng)\s+năm",  # "xếp loại chất lượng hằng năm": annual rating
+                           r"|(?:xếp\s+loại|chất\s+lượng)\s+(?:hằng|hàng)\s+năm"  # "xếp loại chất lượng hằng năm": annual rating
+                           r"|(?:dự\s+toán|ngân\s+sách|nguồn\s+vốn)[^.;]{0,50}?(?:hằng|hàng)\s+năm",  # the annual budget
                            re.IGNORECASE)
 
 

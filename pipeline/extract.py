@@ -41,15 +41,16 @@ ADVERBS = {"kịp", "thời", "khẩn", "trương", "tích", "cực", "nghiêm",
 # generic even with a capital where a body is expected (a table's "Cơ quan chủ trì" cell: "Doanh nghiệp, nhà đầu tư")
 CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
 PARTY_GENERIC = {"cấp ủy", "chính quyền"}  # "Cấp ủy, tổ chức đảng, chính quyền ... thực hiện": always actors
-GROUPABLE = ["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
-             "doanh nghiệp", "thành phố", "huyện", "xã", "phường", "cá nhân", "nhà đầu tư"]
+GROUPABLE = sorted(["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
+                    "doanh nghiệp", "thành phố", "huyện", "xã", "phường", "cá nhân", "nhà đầu tư", "đặc khu",
+                    "tổ chức chính trị - xã hội", "hội"], key=len, reverse=True)
 GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "của thành phố", "của tỉnh", "tại địa phương", "ngang bộ",
                  "thuộc chính phủ", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
                  "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã"]
 TAIL_RE = re.compile(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])")
-_SITE = r"(?:khu|cụm|dự\s+án|di\s+tích|rừng|cảng|vịnh|chợ|công\s+trình|quỹ|vườn)"
-MANAGED = re.compile(rf"(?:các\s+)?{_SITE}(?:\s+[a-zà-ỹđ]+){{0,4}}?(?:(?:\s+và\s+|,\s*){_SITE}(?:\s+[a-zà-ỹđ]+){{0,4}}?)*"
+_SITE = r"(?:[Kk]hu|[Cc]ụm|[Dd]ự\s+án|[Dd]i\s+tích|[Rr]ừng|[Cc]ảng|[Vv]ịnh|[Cc]hợ|[Cc]ông\s+trình|[Qq]uỹ|[Vv]ườn)"
+MANAGED = re.compile(rf"(?:các\s+)?{_SITE}(?:\s+[a-zà-ỹđ]+){{0,4}}?(?:(?:\s+và\s+|,\s*)(?:{_SITE})?(?:\s*[a-zà-ỹđ]+){{1,4}}?)*"
                      r"(?=\s+(?:tỉnh|thành\s+phố|chủ\s+trì|phối\s+hợp|có|là|thực\s+hiện|tổ\s+chức|để|theo|trong|tại|về|xem|"
                      r"hướng\s+dẫn|tham\s+mưu|báo\s+cáo)\b|\s*[,;.:()]|\s+[A-ZĐ]|\s*$)")
 BRANCH = re.compile(r"chi\s+nhánh(?:\s+khu\s+vực\s+(?:\d+|[IVXL]+)\b|\s+(?:tại\s+)?[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)*)?")
@@ -441,6 +442,7 @@ class Extractor:
         for t in texts:
             if t:
                 t = CITATION_RE.sub(" ", t)
+                t = re.sub(r"“[^”]{5,}”", " ", t)  # a quoted title: Đề án “... đến năm 2030”
                 d = parse_deadline(t, self.doc_date)
                 if d.kind == "by" and self.doc_date and d.end and d.end < self.doc_date:
                     continue  # a date before the plan's own (a cited decision's): no deadline
@@ -636,8 +638,10 @@ class Extractor:
         dl = self.deadline(sent, *sec_deadlines) if full == sent else self.deadline(full, *sec_deadlines)
         n_before = len(self.found)
         if sec.id in self.subject and not body_list_end(sent, self.gaz):
-            # the section's body was named in its heading: "Phối hợp với A, B" in its items adds supports
+            # the section's body was named in its heading: "Phối hợp với A, B" in its items adds supports,
+            # "Yêu cầu / Chỉ đạo Y ..." makes Y responsible
             self._supports(sec, sent, dl)
+            self._directed(sec, sent, dl)
             self._report(sec, sent)
             return
         issuer = re.match(r"^(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+vụ)[^.;:,]{0,30}?\s+(?P<v>yêu\s+cầu|đề\s+nghị|giao)\s+"
@@ -658,6 +662,8 @@ class Extractor:
         after = re.sub(r"^là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối)[^,;]*,\s*", "", after)
         if e and re.match(r"^chủ\s+trì\b", after):
             self.add(sec, sent, body_text[:e], "lead", dl)
+            if heading and sec.text and (sent.rstrip().endswith(":") or re.search(r"(?:sau|như\s+sau)\W*$", sent)):
+                self.subject.setdefault(sec.id, split_bodies(body_text[:e], self.gaz))
             sup = re.search(r"phối\s+hợp\s+(?:với\s+)?(?P<s>.+)$", after)
             if sup:
                 se = body_list_end(sup["s"], self.gaz)
@@ -678,16 +684,19 @@ class Extractor:
                     doers += split_bodies(via["y"][:ye], self.gaz)
             if heading and sec.text and (sent.rstrip().endswith(":") or re.search(r"(?:sau|như\s+sau)\W*$", sent)):
                 self.subject.setdefault(sec.id, doers)  # the items below are these bodies' tasks
+            sup = re.search(r"\bphối\s+hợp\b.*$", re.split(r";", after)[0])
+            if sup and not re.match(r"^(?:chủ\s+động\s+)?phối\s+hợp\b", after):
+                self._supports(sec, sup.group(0), dl)  # "X theo chức năng ... chủ động phối hợp với Y ..."
         if len(self.found) > n_before or subject_ok or self.in_impl(sec):
             self._report(sec, sent)
 
     def _directed(self, sec: Section, text: str, dl: Deadline) -> None:
         """"Chỉ đạo các Ngân hàng thương mại ... chủ động phối hợp ..." in an item of a body: the bodies
         directed carry the task out (responsible)."""
-        m = re.match(r"^[-+*•]?\s*Chỉ\s+đạo\s+(?P<y>.+)$", text)
+        m = re.match(r"^[-+*•]?\s*(?:Chỉ\s+đạo|Yêu\s+cầu)\s+(?P<y>.+)$", text)
         if m:
             e = body_list_end(m["y"], self.gaz)
-            if e and re.match(r"^[\s,]*(?:chủ\s+động|phối\s+hợp|thực\s+hiện|triển\s+khai|tổ\s+chức|xây\s+dựng)\b", m["y"][e:]):
+            if e and re.match(r"^[\s,]*(?:và\s+[^,;]{0,40}?\s+)?(?:chủ\s+động|phối\s+hợp|thực\s+hiện|triển\s+khai|tổ\s+chức|xây\s+dựng)\b", m["y"][e:]):
                 self.add(sec, text, m["y"][:e], "responsible", dl)
 
     def _supports(self, sec: Section, text: str, dl: Deadline) -> None:
