@@ -35,8 +35,10 @@ from .vietnamese import strip_marks
 GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành", "huyện ủy", "thành ủy", "thị ủy", "đảng ủy",
            "tổ chức", "doanh nghiệp", "phòng", "trường", "xã", "phường", "huyện", "hội", "đoàn thể", "cấp ủy",
            "chi bộ", "tổ chức đảng", "chính quyền", "thành viên", "tổ chức thành viên", "cơ sở", "nhà đầu tư",
-           "người đứng đầu",
+           "người đứng đầu", "chủ đầu tư", "nhà mạng",
            "nhà cung cấp"]
+# nouns made of syllables that are verbs elsewhere ("công" of "phân công", "chức" of "tổ chức")
+NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn)\b")
 ADVERBS = {"kịp", "thời", "khẩn", "trương", "tích", "cực", "nghiêm", "túc", "thường", "xuyên", "chủ", "động", "đồng"}
 # generic even with a capital where a body is expected (a table's "Cơ quan chủ trì" cell: "Doanh nghiệp, nhà đầu tư")
 CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
@@ -181,9 +183,10 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
                 if sp and _HEAD_RE.match(rest[e + sp.end():]):
                     return _name_end(rest, e + sp.end())
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
-        ext = re.match(r"((?:\s+(?!và\b)[a-zà-ỹđ]+){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trên\s+địa\s+bàn|có\s+liên"
-                       r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện)\b)", rest[e:])
-        if ext and not set(ext.group(1).split()) & (VERBS | ADVERBS):
+        ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
+                       r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để)\b)",
+                       rest[e:])
+        if ext and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS):
             e += ext.end()
             while True:  # "các doanh nghiệp viễn thông trên địa bàn Thành phố"
                 t = TAIL_RE.match(low[e:])
@@ -268,7 +271,7 @@ def _name_end(text: str, start: int) -> int:
         if w == "," and i + 1 < len(words) and _is_cap(words[i + 1].group(0)) and i > 0 \
                 and words[i - 1].group(0).lower() not in PLACE_WORDS and (prev_cap or _is_cap(words[i - 2].group(0)) if i > 1 else prev_cap) \
                 and not _HEAD_RE.match(rest[pos + words[i + 1].start():]) and words[i + 1].group(0) != "Các":
-            i += 1  # "Báo và Phát thanh, Truyền hình Cần Thơ": a comma inside a name, before a capital
+            i += 1  # "Báo và Phát thanh, Truyền hình Cần Thơ", "Sở Văn hóa, Thể thao và Du lịch": a comma in a name
             continue
         if w in ("(", ")", ",", ";", ":", "."):
             break
@@ -543,10 +546,17 @@ class Extractor:
                 e = body_list_end(head, self.gaz)
                 if e and e >= len(head.rstrip(" .:;")) - 1:
                     role, span = "lead", head
+                elif e and self.in_impl(sec) and sec.text and len(head.split()) <= 14 \
+                        and not re.search(r"[.;:]|\b(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm)\b", head) \
+                        and re.match(r"(?:Các|Những)\s", head):
+                    # "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp" over its tasks: the
+                    # heading is the body, described as the plan describes it
+                    role, span = "lead", head
             if not role:
                 continue
             kids = [k for k in self.children.get(sec.id, [])]
-            bodies = split_bodies(span, self.gaz)
+            bodies = [span.strip(" .:;")] if role == "lead" and span == head and body_list_end(head, self.gaz) < \
+                len(head.rstrip(" .:;")) - 1 else split_bodies(span, self.gaz)
             self.subject[sec.id] = bodies
             if kids:
                 intro = [p for p in sec.text.splitlines() if p.strip()]
@@ -596,8 +606,13 @@ class Extractor:
             for pi, par in enumerate(pars):
                 target = sec
                 if REMARK.match(par.strip()):
-                    if sec.id not in self.done:  # the plan's closing remark: only who receives reports
-                        self._report(sec, par)
+                    # the plan's closing remark: who receives reports; the issuer's request in it speaks for
+                    # the part, as after the part's last item
+                    for sent in _sentences(par):
+                        if sec.id in closers and CLOSING.match(sent):
+                            self._sentence(closers[sec.id], sent, True, [])
+                        elif sec.id not in self.done:
+                            self._report(sec, sent)
                     break
                 if sec.id in closers and pi > 0 and (closing or CLOSING.match(par)):
                     target, closing = closers[sec.id], True  # "Ủy ban nhân dân tỉnh yêu cầu ...": the part's
@@ -693,7 +708,7 @@ class Extractor:
     def _directed(self, sec: Section, text: str, dl: Deadline) -> None:
         """"Chỉ đạo các Ngân hàng thương mại ... chủ động phối hợp ..." in an item of a body: the bodies
         directed carry the task out (responsible)."""
-        m = re.match(r"^[-+*•]?\s*(?:Chỉ\s+đạo|Yêu\s+cầu)\s+(?P<y>.+)$", text)
+        m = re.match(r"^[-+*•]?\s*(?:[^;]{0,40}?,\s*)?(?:[Cc]hỉ\s+đạo|Yêu\s+cầu)\s+(?P<y>.+)$", text)
         if m:
             e = body_list_end(m["y"], self.gaz)
             if e and re.match(r"^[\s,]*(?:và\s+[^,;]{0,40}?\s+)?(?:chủ\s+động|phối\s+hợp|thực\s+hiện|triển\s+khai|tổ\s+chức|xây\s+dựng)\b", m["y"][e:]):
@@ -709,8 +724,8 @@ class Extractor:
 
     def _report(self, sec: Section, text: str) -> None:
         """"báo cáo ... về X (qua Y)", "báo cáo X", "gửi X", "phản ánh về X" -> report_to X (and Y)."""
-        trigger = re.compile(r"(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó\s+khăn)"
-                             r"[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)\s+(?=[A-ZĐỦ])")
+        trigger = re.compile(r"(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó\s+khăn)"
+                             r"[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?\s+(?=[A-ZĐỦ])")
         pos = 0
         while True:
             m = trigger.search(text, pos)
