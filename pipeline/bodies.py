@@ -71,7 +71,8 @@ COLLECTIVE = [
     "các bộ, cơ quan ngang bộ, cơ quan thuộc chính phủ", "các bộ, cơ quan ngang bộ", "bộ, cơ quan ngang bộ",
     "các cơ quan báo chí, phát thanh, truyền hình", "các cơ quan báo chí, phát thanh, truyền hình khác",
     "ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "ủy ban nhân dân các phường, xã, đặc khu",
-    "ubnd các phường, xã, đặc khu", "ủy ban nhân dân phường, xã, đặc khu",
+    "ubnd các phường, xã, đặc khu", "ủy ban nhân dân phường, xã, đặc khu", "ủy ban nhân dân các xã/phường",
+    "ubnd các xã/phường", "ủy ban nhân dân các phường/xã", "ubnd các phường/xã",
 ]
 
 PLACE_TAILS = {"tỉnh", "thành phố", "huyện", "xã", "cấp tỉnh", "cấp huyện", "cấp xã", "các cấp", "tỉnh ủy", "Tỉnh ủy",

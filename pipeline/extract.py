@@ -184,7 +184,8 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
                     return _name_end(rest, e + sp.end())
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
         ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
-                       r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để)\b)",
+                       r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
+                       r"|trong)\b)",
                        rest[e:])
         if ext and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS):
             e += ext.end()
@@ -205,7 +206,8 @@ QUALIFIERS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Trung ương", "Qu�
 OF_HEADS = {"Giám đốc", "Thủ trưởng", "Bộ trưởng", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
             "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ"}
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường"},
-                                                                       key=len, reverse=True)) + r")(?![\w])")
+                                                                       key=len, reverse=True)) + r")(?![\w])"
+                      r"(?!\s+(?:nghị|thảo|thi|diễn|cáo|chí)\b)")  # "Hội nghị", "Báo cáo", "Báo chí" are no bodies
 VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "dẫn", "tham", "mưu", "chức", "triển", "khai",
          "chỉ", "đạo", "lãnh", "theo", "dõi", "kiểm", "tra", "báo", "cáo", "xây", "dựng", "tuyên", "có", "là",
          "được", "căn", "cứ", "giúp", "rà", "soát", "đề", "xuất", "nghiên", "cứu", "ban", "hành", "tập", "trung",
@@ -658,6 +660,9 @@ class Extractor:
             self._supports(sec, sent, dl)
             self._directed(sec, sent, dl)
             self._report(sec, sent)
+            duty = re.match(r"^(?P<b>[A-ZĐ][^,;:]{2,40}?)\s+(?:có|chịu)\s+trách\s+nhiệm\b", sent)
+            if duty:  # "Chủ cơ sở có trách nhiệm giám sát ...": a named duty-holder
+                self.add(sec, sent, [duty["b"]], "responsible", dl)
             return
         issuer = re.match(r"^(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+vụ)[^.;:,]{0,30}?\s+(?P<v>yêu\s+cầu|đề\s+nghị|giao)\s+"
                           r"(?P<rest>.+)$", sent)
@@ -711,7 +716,8 @@ class Extractor:
         m = re.match(r"^[-+*•]?\s*(?:[^;]{0,40}?,\s*)?(?:[Cc]hỉ\s+đạo|Yêu\s+cầu)\s+(?P<y>.+)$", text)
         if m:
             e = body_list_end(m["y"], self.gaz)
-            if e and re.match(r"^[\s,]*(?:và\s+[^,;]{0,40}?\s+)?(?:chủ\s+động|phối\s+hợp|thực\s+hiện|triển\s+khai|tổ\s+chức|xây\s+dựng)\b", m["y"][e:]):
+            if e and re.match(r"^[\s,]*(?:và\s+[^,;]{0,40}?\s+)?(?!(?:của|và|trong|tại|về|các|những|theo|đối|cho)\b)[a-zà-ỹđ]",
+                              m["y"][e:]):
                 self.add(sec, text, m["y"][:e], "responsible", dl)
 
     def _supports(self, sec: Section, text: str, dl: Deadline) -> None:
@@ -725,7 +731,7 @@ class Extractor:
     def _report(self, sec: Section, text: str) -> None:
         """"báo cáo ... về X (qua Y)", "báo cáo X", "gửi X", "phản ánh về X" -> report_to X (and Y)."""
         trigger = re.compile(r"(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó\s+khăn)"
-                             r"[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?\s+(?=[A-ZĐỦ])")
+                             r"[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến|với)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?\s+(?=[A-ZĐỦ])")
         pos = 0
         while True:
             m = trigger.search(text, pos)

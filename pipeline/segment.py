@@ -177,6 +177,7 @@ class Head:
     kind: str  # roman | arabic | letter
     nums: tuple  # roman: (n,), arabic: (1, 4) for "1.4.", letter: ("a",)
     rest: str
+    weak: bool = False  # a part written in sentence case ("IV. Tổ chức thực hiện."): only as the very next part
 
 
 def parse_head(text: str) -> Optional[Head]:
@@ -186,6 +187,9 @@ def parse_head(text: str) -> Optional[Head]:
         v = _roman_value(m["num"])
         if v and v <= 20 and upper_share(m["rest"]) >= 0.6 and len(m["rest"]) >= 3:
             return Head("roman", (v,), m["rest"])
+        if v and v <= 20 and re.fullmatch(r"[IVX]+", m["num"]) and m["rest"][:1].isupper() \
+                and len(m["rest"].split()) <= 10:
+            return Head("roman", (v,), m["rest"].rstrip(" ."), weak=True)
     m = ARABIC_HEAD.match(s)
     if m and _opens_item(m["rest"]):
         nums = tuple(int(x) for x in re.split(r"\s?\.\s?", m["num"]))
@@ -226,7 +230,7 @@ class Outline:
         if h.kind == "roman":
             n = h.nums[0]
             expected = (self.roman or 0) + 1
-            if n not in (expected, expected + 1):
+            if n not in (expected, expected + 1) or h.weak and not (self.seen_roman and n == expected):
                 return None
             self.roman, self.arabic, self.letter, self.seen_roman = n, [], None, True
             rid = _roman_label(n)
