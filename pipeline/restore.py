@@ -632,6 +632,9 @@ def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,
                 out = tok.text if normalize_syllable(tok.text) == tok.text else apply_case(tok.text, word)
             elif conf < s.min_confidence or word == NUM:
                 out = tok.text
+            elif mode in ("vie", "clean") and i > 0 and tok.text[:1].isupper() and not tok.text.isupper() \
+                    and normalize_syllable(tok.lower) in m.inventory:
+                out = tok.text  # a name inside a sentence ("xã Na Son", "Nặm Lịch"), read right by vie OCR
             else:
                 out = apply_case(tok.text, word, tok.line in upper_lines or _capitals_around(seg, i))
                 pending.append((tok, out, conf, cands, d.slots[i], d.post[i]))
