@@ -83,6 +83,29 @@ def pyvi_restore(text: str) -> str:
     return "\n".join(out)
 
 
+def fixed_and_damaged(ref: str, given: str, restored: str) -> tuple[int, int]:
+    """Syllables the restorer made right (wrong in ``given``) and made wrong (right in ``given``), when
+    both texts have the same syllables in number (the restorer changes syllables, it does not split them)."""
+    from rapidfuzz.distance import Levenshtein
+
+    from .scoring import syllables
+
+    r, g, o = syllables(ref), syllables(given), syllables(restored)
+    if len(g) != len(o):
+        return -1, -1
+
+    def right(hyp: list[str]) -> list[bool]:
+        ok = [False] * len(hyp)
+        for op in Levenshtein.opcodes(r, hyp):
+            if op.tag == "equal":
+                ok[op.dest_start:op.dest_end] = [True] * (op.dest_end - op.dest_start)
+        return ok
+
+    before, after = right(g), right(o)
+    return (sum(1 for a, b in zip(before, after) if b and not a),
+            sum(1 for a, b in zip(before, after) if a and not b))
+
+
 def evaluate(split: str, pages: int, with_pyvi: bool = True) -> dict:
     from .restore import load_models, restore_text
 
@@ -101,6 +124,7 @@ def evaluate(split: str, pages: int, with_pyvi: bool = True) -> dict:
                "syllables_per_s": round(res.tokens / dt)}
         forced = restore_text(inp, mode=name, models=models) if res.mode != name else res
         row["vnplan_told_mode"] = score(ref, forced.text).accuracy
+        row["fixed"], row["damaged"] = fixed_and_damaged(ref, inp, res.text)
         if with_pyvi:
             row["pyvi"] = score(ref, pyvi_restore(inp)).accuracy
         results[name] = {k: round(v, 4) if isinstance(v, float) else v for k, v in row.items()}
@@ -116,11 +140,15 @@ def main() -> None:
     r = evaluate(args.split, args.pages, not args.no_pyvi)
     print(f"Restoration on held-out '{args.split}' documents ({r['documents']} documents; models loaded in "
           f"{r['load_seconds']} s)")
-    print(f"{'set':8}{'syllables':>10}{'input':>8}{'vnplan':>8}{'(told)':>8}{'pyvi':>8}{'mode':>8}{'syl/s':>8}")
+    print(f"{'set':8}{'syllables':>10}{'input':>8}{'vnplan':>8}{'(told)':>8}{'pyvi':>8}{'mode':>8}{'syl/s':>8}"
+          f"{'fixed':>8}{'damaged':>8}")
     for name in ("plain", "legacy", "vie"):
         x = r[name]
+        fx, dm = ("n/a", "n/a") if x["fixed"] < 0 else (x["fixed"], x["damaged"])
         print(f"{name:8}{x['syllables']:>10}{x['input']:>8.4f}{x['vnplan']:>8.4f}{x['vnplan_told_mode']:>8.4f}"
-              f"{x.get('pyvi', float('nan')):>8.4f}{x['detected_mode']:>8}{x['syllables_per_s']:>8}")
+              f"{x.get('pyvi', float('nan')):>8.4f}{x['detected_mode']:>8}{x['syllables_per_s']:>8}{fx:>8}{dm:>8}")
+    print("fixed / damaged: syllables wrong in the input that vnplan made right / right ones it made wrong "
+          "(n/a where OCR split or merged words)")
     out = ROOT / "bench" / "out" / f"restore_{args.split}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(r, indent=1, ensure_ascii=False) + "\n")
