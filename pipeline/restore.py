@@ -336,7 +336,9 @@ def detect_mode(segments: list[list[Tok]], models: Models) -> tuple[str, dict]:
         return "plain", ev
     if valid >= 0.995 and odd < 0.002:
         return "clean", ev
-    if valid >= 0.95 and odd < 0.01:
+    if marked >= 0.5 or (valid >= 0.95 and odd < 0.01):
+        # marks kept: Tesseract vie or born-digital text, whose codes and abbreviations (NTTS, KCN, m3)
+        # lower the share of valid syllables; English-model OCR loses most marks (a fifth are left)
         return "vie", ev
     return "legacy", ev
 

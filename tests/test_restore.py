@@ -66,6 +66,15 @@ def test_letter_case_of_words_with_capital_look_alikes(models):
     assert out == "Sở Nội vụ và bản quyền của THƯ VIỆN PHÁP LUẬT"
 
 
+def test_born_digital_text_full_of_abbreviations_is_not_taken_for_legacy_ocr(models):
+    # corpus plan d5ffa6afac124d52: many codes (NTTS, m3) lower the share of valid syllables, but its
+    # marks say it is not English-model OCR; only its typos change ("Thủ tưởng" -> "Thủ tướng")
+    text = (DATA / "plans" / "d5ffa6afac124d52.txt").read_text(encoding="utf-8")
+    res = restore_text(text, models=models)
+    assert res.mode == "vie"
+    assert {(c.original, c.choice) for c in res.changes} == {("tưởng", "tướng")}
+
+
 def test_code_parts_joined_by_ampersand_are_codes(models):
     out = restore_text("He thong QLVB&DH cua tinh, Sở KH&CN", mode="legacy", models=models).text
     assert out == "Hệ thống QLVB&ĐH của tỉnh, Sở KH&CN"
