@@ -72,7 +72,9 @@ COLLECTIVE = [
     "các cơ quan báo chí, phát thanh, truyền hình", "các cơ quan báo chí, phát thanh, truyền hình khác",
     "ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "ủy ban nhân dân các phường, xã, đặc khu",
     "ubnd các phường, xã, đặc khu", "ủy ban nhân dân phường, xã, đặc khu", "ủy ban nhân dân các xã/phường",
-    "ubnd các xã/phường", "ủy ban nhân dân các phường/xã", "ubnd các phường/xã",
+    "ubnd các xã/phường", "ủy ban nhân dân các phường/xã", "ubnd các phường/xã", "các ngành, các cấp",
+    "văn phòng đoàn đại biểu quốc hội và hội đồng nhân dân tỉnh",
+    "văn phòng đoàn đại biểu quốc hội và hội đồng nhân dân thành phố",
 ]
 
 PLACE_TAILS = {"tỉnh", "thành phố", "huyện", "xã", "cấp tỉnh", "cấp huyện", "cấp xã", "các cấp", "tỉnh ủy", "Tỉnh ủy",
