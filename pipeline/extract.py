@@ -135,6 +135,11 @@ def _one_body_end(text: str, start: int, gaz: Gazetteer, cap_generic: bool = Fal
                  if low.startswith(c) and (len(low) == len(c) or not low[len(c)].isalnum())), 0)
     if not coll:
         coll = _fuzzy_collective(low)
+    while coll:  # "UBND xã, phường, đặc khu": one more kind of local unit in the list
+        more = re.match(r"(?:,\s*|\s+và\s+)(?:đặc\s+khu|thị\s+trấn|thị\s+xã|phường|xã)(?![\w])", low[coll:])
+        if not more:
+            break
+        coll += more.end()
     while coll:
         t = TAIL_RE.match(low[coll:])
         if not t:
@@ -173,11 +178,13 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
                 if not g:
                     break
                 e += g.end()
+        tailed = False
         while True:
             t = TAIL_RE.match(low[e:])
             if not t:
                 break
             e += t.end()
+            tailed = True
             if t.group(1) == "trực thuộc":  # "các cơ quan trực thuộc Bộ Văn hóa, Thể thao và Du lịch"
                 sp = re.match(r"\s+", rest[e:])
                 if sp and _HEAD_RE.match(rest[e + sp.end():]):
@@ -187,7 +194,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
                        r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
                        r"|trong)\b)",
                        rest[e:])
-        if ext and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS):
+        if ext and not tailed and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS):
             e += ext.end()
             while True:  # "các doanh nghiệp viễn thông trên địa bàn Thành phố"
                 t = TAIL_RE.match(low[e:])
@@ -207,14 +214,14 @@ OF_HEADS = {"Giám đốc", "Thủ trưởng", "Bộ trưởng", "Ủy ban", "Đ
             "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ"}
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường"},
                                                                        key=len, reverse=True)) + r")(?![\w])"
-                      r"(?!\s+(?:nghị|thảo|thi|diễn|cáo|chí)\b)")  # "Hội nghị", "Báo cáo", "Báo chí" are no bodies
+                      r"(?!\s+(?:nghị|thảo|thi|diễn|cáo|chí|hành|hợp)\b)")  # "Hội nghị", "Báo cáo", "Ban hành", "Trường hợp"
 VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "dẫn", "tham", "mưu", "chức", "triển", "khai",
          "chỉ", "đạo", "lãnh", "theo", "dõi", "kiểm", "tra", "báo", "cáo", "xây", "dựng", "tuyên", "có", "là",
          "được", "căn", "cứ", "giúp", "rà", "soát", "đề", "xuất", "nghiên", "cứu", "ban", "hành", "tập", "trung",
          "quán", "triệt", "phát", "đôn", "đốc", "chịu", "trách", "nhiệm", "bảo", "đảm", "cần", "phải",
          "tiếp", "tục", "nâng", "cao", "đẩy", "mạnh", "làm", "việc", "với", "giám", "sát", "đánh", "giá", "tổng",
          "thẩm", "định", "phân", "công", "bố", "trí", "hỗ", "trợ", "tăng", "cường", "vận", "động", "định", "kỳ",
-         "trình", "lập", "gửi", "ghi", "họp", "xét", "kết", "tiến"}
+         "trình", "lập", "gửi", "ghi", "họp", "xét", "kết", "tiến", "tình"}
 
 
 def _fuzzy_collective(low: str) -> int:
@@ -290,6 +297,8 @@ def _name_end(text: str, start: int) -> int:
         if w in ("-", "–", "&") and i + 1 < len(words) and _is_cap(words[i + 1].group(0)):
             i += 1
             continue
+        if w == "Các":
+            break  # "Sở Tài chính Các sở, ngành" (a table cell without a comma): a new body
         if w == "các" and i + 1 < len(words) and _is_cap(words[i + 1].group(0)) and prev_cap:
             i += 1  # "Liên hiệp các Hội Khoa học và Kỹ thuật"
             continue
@@ -378,7 +387,8 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
         start = pos + (m.end() if m else 0)
         if start >= len(span):
             break
-        if out and not m.group(1) and not (_HEAD_RE.match(span[start:]) and span[start:start + 1].isupper()):
+        if out and not m.group(1) and not ((_HEAD_RE.match(span[start:]) or span.startswith("Các ", start))
+                                           and span[start:start + 1].isupper()):
             # no separator: the words go on the body before ("Phòng An ninh chính trị nội bộ"); a new
             # named head is a new body (table cells: "Sở Khoa học và Công nghệ Sở Công Thương")
             nxt = re.search(r"[,;]|\svà\s", span[start:])
@@ -494,6 +504,9 @@ class Extractor:
                 self.add(block, action, self._field_bodies(doer), "lead" if support and not lead else "responsible", dl)
             if support:
                 self.add(block, action, self._field_bodies(support), "support", dl)
+            self._report(block, action)  # "Tham mưu UBND Thành phố báo cáo Bộ Tài chính ..."
+            if fields.get("time"):
+                self._report(block, fields["time"])  # "Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính"
             self.done.add(block.id)
             self.done.add(sec.id)
 
@@ -557,8 +570,13 @@ class Extractor:
             if not role:
                 continue
             kids = [k for k in self.children.get(sec.id, [])]
-            bodies = [span.strip(" .:;")] if role == "lead" and span == head and body_list_end(head, self.gaz) < \
-                len(head.rstrip(" .:;")) - 1 else split_bodies(span, self.gaz)
+            whole = role == "lead" and span == head and body_list_end(head, self.gaz) < len(head.rstrip(" .:;")) - 1 \
+                and not re.search(r",\s*" + _HEAD_RE.pattern, head)
+            bodies = [span.strip(" .:;")] if whole else split_bodies(span, self.gaz)
+            first = next((p for p in sec.text.splitlines() if p.strip()), "")
+            led = re.match(r"^(?P<b>[^,;:]{3,80}?)\s+chủ\s+trì\b", first)
+            if role == "lead" and len(bodies) > 1 and led and key(led["b"]) in {key(b) for b in bodies}:
+                bodies = [led["b"]]  # "2. Sở KH&CN, Sở Nội vụ / Sở KH&CN chủ trì, phối hợp với Sở Nội vụ ..."
             self.subject[sec.id] = bodies
             if kids:
                 intro = [p for p in sec.text.splitlines() if p.strip()]
@@ -689,6 +707,9 @@ class Extractor:
                 se = body_list_end(sup["s"], self.gaz)
                 if se:
                     self.add(sec, sent, sup["s"][:se], "support", dl)
+        elif e and sec.id in self.subject and {_bare_key(b) for b in split_bodies(body_text[:e], self.gaz)} <= \
+                {_bare_key(b) for b in self.subject[sec.id]}:
+            self._supports(sec, after, dl)  # "Sở Tài chính phối hợp với ..." in Sở Tài chính's own items
         elif e and (m or subject_ok or re.match(r"^(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)", after)) and \
                 after[:1].islower() and not re.match(r"^(?:và|các|những|trên|của|thuộc|tại|trong)\b", after) \
                 and not SCOPE_HEADINGS.match(sec.heading):
@@ -788,6 +809,11 @@ class Extractor:
                                   action=f.action, body=body, body_raw=f.body_raw, role=f.role,
                                   deadline=f.deadline, page=f.page, line=f.line))
         return out
+
+
+def _bare_key(name: str) -> str:
+    """The key of a body without its parenthesis: "Sở Tài chính (cơ quan chủ trì)" is Sở Tài chính."""
+    return key(re.sub(r"\s*\([^()]*\)", "", name))
 
 
 def _fix_case(c: str) -> str:

@@ -18,6 +18,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
+from .bodies import HEADS
 from .dates import DATE, int_to_roman, match_iso, parse_date, roman_to_int
 from .records import Citation, Footnote, Implemented, LayoutBlock, Metadata, Section, Signer
 from .vietnamese import strip_marks
@@ -366,8 +367,9 @@ def segment(text: str) -> Segmented:
             break
     first_head = first_head if first_head is not None else len(lines)
     end_idx = next((i for i in range(len(lines) - 1, first_head - 1, -1) if RECIPIENTS.match(lines[i].text)), None)
-    if end_idx is None:
-        end_idx = next((i for i in range(first_head, len(lines)) if AUTHORITY.match(lines[i].text)), len(lines))
+    if end_idx is None:  # no "Nơi nhận": the body ends at the signature's authority, or at the first annex
+        end_idx = next((i for i in range(first_head, len(lines))
+                        if AUTHORITY.match(lines[i].text) or ANNEX.match(lines[i].text)), len(lines))
 
     # letterhead and title
     title_lines: list[TLine] = []
@@ -531,6 +533,9 @@ CONTENT_COLS = re.compile(r"^(?:tên nhiệm vụ|nhiệm vụ|nội dung|nội 
                           r"nhiệm vụ, giải pháp|công việc|tên (?:đề án|dự án|chương trình|nhiệm vụ))", re.IGNORECASE)
 
 
+BODY_CELL = re.compile(r"^(?:Các|UBND|HĐND|" + "|".join(re.escape(h) for h in sorted(HEADS, key=len, reverse=True)) + r")\b")
+
+
 def _column_name(c: str) -> str:
     low = c.lower()
     if "chủ trì" in low:
@@ -572,8 +577,9 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
         """(roman, title, cells used) when a group row starts at ``k``."""
         t = stream[k][0]
         m = re.fullmatch(r"([IVX]{1,4})\.?", t)
-        if m and k + 1 < len(stream) and upper_share(stream[k + 1][0]) > 0.6:
-            return m.group(1), stream[k + 1][0], 2
+        if m and k + 1 < len(stream) and (upper_share(stream[k + 1][0]) > 0.6 or
+                                          k + 2 < len(stream) and re.fullmatch(r"1\.?", stream[k + 2][0])):
+            return m.group(1), stream[k + 1][0], 2  # "II | NHÓM ..." or "II | Xây dựng hạ tầng ... | 1 | ..."
         m = ROMAN_HEAD.match(t)
         if m and upper_share(m["rest"]) > 0.6 and roman_to_int(m["num"]):
             return m["num"], m["rest"], 1
@@ -598,7 +604,9 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
         while j < len(stream) and not re.fullmatch(rf"(?:{expected + 1}|1)\.?", stream[j][0]) and not group_at(j):
             j += 1
         vals = [c[0] for c in stream[i + 1:j]]
-        if len(vals) > len(cols):  # extra cells belong to the content column
+        if len(vals) > len(cols) and content + 1 < len(cols) and BODY_CELL.match(vals[content + 1]):
+            vals = vals[:len(cols)]  # a full row, then an unnumbered sub-row ("task | body") of the same item
+        elif len(vals) > len(cols):  # extra cells belong to the content column
             extra = len(vals) - len(cols)
             vals = vals[:content] + [" ".join(vals[content:content + extra + 1])] + vals[content + extra + 1:]
         row = dict(zip(range(len(cols)), vals))
