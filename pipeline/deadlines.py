@@ -41,8 +41,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("range_days", re.compile(r"từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})[-/.](?P<m1>\d{1,2})(?:[-/.](?P<y1>\d{4}))?\s+"
                               r"(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})"
                               r"(?:[-/.](?P<y2>\d{4}))?", FLAGS)),
-    ("range_quarter", re.compile(rf"(?:từ\s+)?qu[ýí]\s+(?P<q1>[IV]+|\d)\s*(?:/|-|\s+năm\s+)(?P<y1>\d{{4}})\s*(?:[-–]|đến)\s*"
-                                 rf"(?:hết\s+)?qu[ýí]\s+(?P<q2>[IV]+|\d)\s*(?:/|-|\s+năm\s+)(?P<y2>\d{{4}})", FLAGS)),
+    ("range_quarter", re.compile(r"(?:từ\s+)?qu[ýí]\s+(?P<q1>[IV]+|\d)\s*(?:/|-|\s+năm\s+)(?P<y1>\d{4})\s*(?:[-–]|đến)\s*"
+                                 r"(?:hết\s+)?qu[ýí]\s+(?P<q2>[IV]+|\d)\s*(?:/|-|\s+năm\s+)(?P<y2>\d{4})", FLAGS)),
     ("now_to_quarter", re.compile(rf"từ\s+nay\s+đến\s+(?:hết\s+)?quý\s+{_Q}\s*(?:/|\s+năm\s+){_Y}", FLAGS)),
     ("period", re.compile(r"giai\s+đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})", FLAGS)),
     ("by_day", re.compile(rf"(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót|không\s+quá|hoàn\s+thành|xong)\s*(?:ngày\s+)?"

@@ -686,7 +686,7 @@ def _read_tail(tail: list[TLine], mark) -> tuple[Optional[Signer], list[str], li
             ps = _position_suffix(text)
             if ps:
                 sig_parts.append(text[ps[0]:])
-                text = text[:ps[0]].strip(" ~—-;,") if not text[:1] in "-+" else text[:ps[0]].rstrip(" ~—;,")
+                text = text[:ps[0]].strip(" ~—-;,") if text[:1] not in "-+" else text[:ps[0]].rstrip(" ~—;,")
         if not text:
             mark(ln, "signature" if not is_rec_head else "recipients")
             last_role = ln.role
