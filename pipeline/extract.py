@@ -45,8 +45,8 @@ CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
 PARTY_GENERIC = {"cấp ủy", "chính quyền"}  # "Cấp ủy, tổ chức đảng, chính quyền ... thực hiện": always actors
 GROUPABLE = sorted(["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
                     "doanh nghiệp", "thành phố", "huyện", "xã", "phường", "cá nhân", "nhà đầu tư", "đặc khu",
-                    "tổ chức chính trị - xã hội", "hội"], key=len, reverse=True)
-GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "của thành phố", "của tỉnh", "tại địa phương", "ngang bộ",
+                    "tổ chức chính trị - xã hội", "hội", "báo chí"], key=len, reverse=True)
+GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "trực thuộc quản lý", "của thành phố", "của tỉnh", "tại địa phương", "ngang bộ",
                  "thuộc chính phủ", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
                  "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã"]
@@ -192,7 +192,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
         ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
                        r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
-                       r"|trong)\b)",
+                       r"|trong|trực\s+thuộc)\b)",
                        rest[e:])
         if ext and not tailed and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS):
             e += ext.end()
@@ -348,7 +348,8 @@ def _name_end(text: str, start: int) -> int:
                 while i < len(words) and words[i].end() <= last:
                     i += 1
                 continue
-            if 1 < len(run) <= 3 and not (set(run[1:]) & VERBS) and (nxt in VERBS or nxt in PLACE_WORDS) \
+            if 1 < len(run) <= 3 and not (set(run[1:]) & VERBS) and not (set(run) & ADVERBS) \
+                    and (nxt in VERBS or nxt in PLACE_WORDS) \
                     and (real_cap or run[0] not in VERBS):
                 # "Trung tâm Y tế giám sát", "Kiểm soát bệnh tật tỉnh chủ trì": the name ends before the verb
                 last, prev_cap, real_cap, i = words[j - 1].end(), False, False, j
@@ -357,6 +358,8 @@ def _name_end(text: str, start: int) -> int:
                     or len(run) == 4 and (_is_cap(nxt) or nxt.isdigit()) and not (set(run) & VERBS):
                 last, prev_cap, real_cap, i = words[j - 1].end(), False, False, j
                 continue
+            if w in ADVERBS and w not in ("chủ", "động", "đồng"):
+                break  # "Truyền hình Đắk Lắk thường xuyên tuyên truyền": an adverb starts the predicate
             if w in VERBS and not real_cap:
                 break  # "Tỉnh ủy theo dõi"; but "Ban Xây dựng Đảng" keeps "dựng"
             last, prev_cap, real_cap, i = words[i].end(), False, False, i + 1
@@ -604,6 +607,7 @@ class Extractor:
                 dl = self.deadline(*[t for t in pars if DEADLINE_LINE.match(t)], action)
                 self.add(sec, action, bodies, role, dl)
                 self._supports(sec, action, dl)
+                self._directed(sec, action, dl)
                 self._report(sec, action)
                 # sentences go on from the paragraph after the action one (the heading counts as one)
                 self.skip_pars[sec.id] = 1 if action == head else 2
@@ -734,7 +738,7 @@ class Extractor:
     def _directed(self, sec: Section, text: str, dl: Deadline) -> None:
         """"Chỉ đạo các Ngân hàng thương mại ... chủ động phối hợp ..." in an item of a body: the bodies
         directed carry the task out (responsible)."""
-        m = re.match(r"^[-+*•]?\s*(?:[^;]{0,40}?,\s*)?(?:[Cc]hỉ\s+đạo|Yêu\s+cầu)\s+(?P<y>.+)$", text)
+        m = re.search(r"(?:^[-+*•]?\s*|[\s,])(?:[Cc]hỉ\s+đạo|[Yy]êu\s+cầu)\s+(?P<y>[^;]+)", text)
         if m:
             e = body_list_end(m["y"], self.gaz)
             if e and re.match(r"^[\s,]*(?:và\s+[^,;]{0,40}?\s+)?(?!(?:của|và|trong|tại|về|các|những|theo|đối|cho)\b)[a-zà-ỹđ]",
