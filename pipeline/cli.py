@@ -65,7 +65,7 @@ def batch_exit_code(failures: list[VnplanError], n_inputs: int) -> int:
 
 
 def read_sources(inputs: list[str]):
-    from .ocr import Source
+    from .inputs import Source
 
     return [Source("-", sys.stdin.buffer.read()) if p == "-" else Source(p) for p in inputs]
 
@@ -105,7 +105,7 @@ def cmd_ocr(args, rep: Reporter) -> int:
 
 
 def cmd_restore(args, rep: Reporter) -> int:
-    from .ocr import load_text
+    from .inputs import load_text
     from .outputs import output_targets, write_atomic, write_json, write_stdout
     from .restore import load_models, restore_text
 

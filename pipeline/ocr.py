@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Optional
 
 from .errors import (CorruptInput, EmptyInput, EncryptedInput, InputNotFound, MissingDependency,
                      NoTextFound, PageTooLarge, UnsupportedFormat, VnplanError)
+from .inputs import Source, load_text  # noqa: F401 - re-exported: the inputs stage 1 reads
 from .records import Document, Line, Page, Word
 
 KINDS = {".pdf": "pdf", ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image",
@@ -275,23 +276,6 @@ def ocr_image(img, page_no: int, dpi: int, opts: OcrOptions, reason: str) -> Pag
                 height=img.height, dpi=dpi, skew_degrees=skew)
 
 
-def load_text(path: str, data: Optional[bytes] = None) -> str:
-    """A UTF-8 text input as NFC with Unix line ends, or the error that says what is wrong with it."""
-    if data is None:
-        p = Path(path)
-        if not p.exists():
-            raise InputNotFound(path, "no such file")
-        data = p.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CorruptInput(path, "the text is not UTF-8", "convert it, e.g. `iconv -f CP1258 -t UTF-8`") from None
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    if not text.strip():
-        raise EmptyInput(path, "the text file has no text")
-    return text
-
-
 def read_text(path: str, data: Optional[bytes] = None) -> list[Page]:
     """A .txt input passes through; form feeds separate pages."""
     text = load_text(path, data)
@@ -401,18 +385,6 @@ def make_executor(jobs: Optional[int] = None):
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(max_workers=jobs)
-
-
-@dataclass
-class Source:
-    """An input: a path, or ``-`` with the bytes read from stdin."""
-
-    path: str
-    data: Optional[bytes] = None
-
-    @property
-    def stem(self) -> str:
-        return "stdin" if self.path == "-" else Path(self.path).stem
 
 
 def _sha256(src: Source) -> str:
