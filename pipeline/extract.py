@@ -35,17 +35,20 @@ from .vietnamese import strip_marks
 GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành", "huyện ủy", "thành ủy", "thị ủy", "đảng ủy",
            "tổ chức", "doanh nghiệp", "phòng", "trường", "xã", "phường", "huyện", "hội", "đoàn thể", "cấp ủy",
            "chi bộ", "tổ chức đảng", "chính quyền", "thành viên", "tổ chức thành viên", "cơ sở", "nhà đầu tư",
-           "người đứng đầu", "chủ đầu tư", "nhà mạng",
+           "người đứng đầu", "chủ đầu tư", "nhà mạng", "lực lượng",
            "nhà cung cấp"]
 # nouns made of syllables that are verbs elsewhere ("công" of "phân công", "chức" of "tổ chức")
 NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn)\b")
+# two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ...")
+STRONG_VERBS = (r"xác\s+định|tổ\s+chức|xây\s+dựng|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|theo\s+dõi|đôn\s+đốc"
+                r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu")
 ADVERBS = {"kịp", "thời", "khẩn", "trương", "tích", "cực", "nghiêm", "túc", "thường", "xuyên", "chủ", "động", "đồng"}
 # generic even with a capital where a body is expected (a table's "Cơ quan chủ trì" cell: "Doanh nghiệp, nhà đầu tư")
 CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
 PARTY_GENERIC = {"cấp ủy", "chính quyền"}  # "Cấp ủy, tổ chức đảng, chính quyền ... thực hiện": always actors
 GROUPABLE = sorted(["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
                     "doanh nghiệp", "thành phố", "huyện", "xã", "phường", "cá nhân", "nhà đầu tư", "đặc khu",
-                    "tổ chức chính trị - xã hội", "hội", "báo chí"], key=len, reverse=True)
+                    "tổ chức chính trị - xã hội", "hội", "báo chí", "phòng"], key=len, reverse=True)
 GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "trực thuộc quản lý", "của thành phố", "của tỉnh", "tại địa phương", "ngang bộ",
                  "thuộc chính phủ", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
@@ -163,6 +166,9 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
     if m and (rest[:1].islower() or re.match(r"(?:Các|Những)\s", rest) or m.group("g") in PARTY_GENERIC
               or cap_generic and m.group("g") in CAP_GENERIC):
         e = m.end()
+        if m.group("g") == "lực lượng":  # "lực lượng Công an", "lực lượng Hải quan": the force's name
+            sp = re.match(r"\s+(?=[A-ZĐ])", rest[e:])
+            return _name_end(rest, e + sp.end()) if sp and _HEAD_RE.match(rest[e + sp.end():]) else 0
         if m.group("g") == "người đứng đầu":  # "người đứng đầu cơ quan, đơn vị": whose head, as a generic run
             sp = re.match(r"\s+(?:các\s+)?", rest[e:])
             inner = _generic_end(rest[e + sp.end():], low[e + sp.end():]) if sp else 0
@@ -192,7 +198,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
         ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
                        r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
-                       r"|trong|trực\s+thuộc)\b)",
+                       r"|trong|trực\s+thuộc|" + STRONG_VERBS + r")\b)",
                        rest[e:])
         if ext and not tailed and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS):
             e += ext.end()
@@ -214,7 +220,8 @@ OF_HEADS = {"Giám đốc", "Thủ trưởng", "Bộ trưởng", "Ủy ban", "Đ
             "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ"}
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường"},
                                                                        key=len, reverse=True)) + r")(?![\w])"
-                      r"(?!\s+(?:nghị|thảo|thi|diễn|cáo|chí|hành|hợp)\b)")  # "Hội nghị", "Báo cáo", "Ban hành", "Trường hợp"
+                      r"(?<!Hội(?=\s(?:nghị|thảo|thi|diễn)\b))(?<!Báo(?=\s(?:cáo|chí)\b))(?<!Ban(?=\shành\b))"
+                      r"(?<!Trường(?=\shợp\b))")  # "Hội nghị", "Báo cáo", "Ban hành", "Trường hợp" are no bodies
 VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "dẫn", "tham", "mưu", "chức", "triển", "khai",
          "chỉ", "đạo", "lãnh", "theo", "dõi", "kiểm", "tra", "báo", "cáo", "xây", "dựng", "tuyên", "có", "là",
          "được", "căn", "cứ", "giúp", "rà", "soát", "đề", "xuất", "nghiên", "cứu", "ban", "hành", "tập", "trung",
@@ -341,6 +348,8 @@ def _name_end(text: str, start: int) -> int:
                 j += 1
             run = [x.group(0) for x in words[i:j]]
             nxt = words[j].group(0) if j < len(words) else ""
+            if j - 1 > i and nxt and re.fullmatch(STRONG_VERBS, f"{run[-1]} {nxt}"):
+                j, run, nxt = j - 1, run[:-1], run[-1]  # "Sở Tài chính tổ chức ...": "tổ" starts the verb
             tail = TAIL_RE.match(rest[pos + words[j - 1].end():].lower()) if j > i and nxt in ("trên", "tại") else None
             if tail and 1 <= len(run) <= 3 and not (set(run) & VERBS):
                 # "các Ngân hàng thương mại trên địa bàn": the run and its place qualifier
@@ -595,12 +604,18 @@ class Extractor:
                     self.add(k, k.heading, bodies, role, dl)
                     for ln in [k.heading] + _without_remarks(k.text):  # "Phối hợp với A, B" in the item or its bullets
                         self._supports(k, ln, dl)
+                    if re.search(r"phối\s+hợp(?:\s+với)?\s*:?\s*$", k.heading):
+                        for ln in _without_remarks(k.text):  # "b) Chủ trì, phối hợp: - Sở Tài chính ... tham mưu"
+                            bullet = re.sub(r"^[-+*•]\s*", "", ln.strip())
+                            e = body_list_end(bullet, self.gaz)
+                            if e:
+                                self.add(k, ln, bullet[:e], "support", dl)
                     self._directed(k, k.heading, dl)
                     self._report(k, " ".join([k.heading] + text_lines))
                     self.done.add(k.id)
             else:
                 text = sec.text
-                if role == "requested" and len(head) > len(span) + 5:
+                if role == "requested" and len(re.sub(r"^Đề\s+nghị\s+", "", head)) > len(span) + 5:
                     text = head + "\n" + text
                 pars = [p for p in text.splitlines() if p.strip()]
                 action = (pars[0] if pars else head)
@@ -756,7 +771,7 @@ class Extractor:
     def _report(self, sec: Section, text: str) -> None:
         """"báo cáo ... về X (qua Y)", "báo cáo X", "gửi X", "phản ánh về X" -> report_to X (and Y)."""
         trigger = re.compile(r"(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó\s+khăn)"
-                             r"[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến|với)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?\s+(?=[A-ZĐỦ])")
+                             r"[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến|với)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+kết\s+quả)?\s+(?=[A-ZĐỦ])")
         pos = 0
         while True:
             m = trigger.search(text, pos)
