@@ -36,6 +36,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("recurring_dates", re.compile(r"(?:định\s+kỳ[^.;]{0,30}?)?(?:trước|vào)\s+ngày\s+\d{1,2}(?:/\d{1,2}|\s+tháng\s+\d{1,2})"
                                    r"(?:\s+(?:và|,)\s+(?:ngày\s+)?\d{1,2}(?:/\d{1,2}|\s+tháng\s+\d{1,2}))*\s+(?:hằng|hàng)\s+năm"
                                    r"|định\s+kỳ[^.;]{0,30}?(?:trước|vào)\s+ngày\s+\d{1,2}/\d{1,2}(?!/)", FLAGS)),
+    ("recurring_by", re.compile(r"định\s+kỳ\s+(?:hằng|hàng)\s+năm[^.;]{0,80}?(?:trước|chậm\s+nhất)(?:\s+là)?\s+(?:ngày\s+)?\d{1,2}",
+                                FLAGS)),  # "định kỳ hàng năm báo cáo ... chậm nhất ngày 17 tháng 12"
     ("range_month", re.compile(rf"từ\s+{_MONTH.replace('mo>', 'mo1>').replace('my>', 'my1>')}\s+đến\s+(?:hết\s+)?"
                                rf"{_MONTH.replace('mo>', 'mo2>').replace('my>', 'my2>')}", FLAGS)),
     ("range_days", re.compile(r"từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})[-/.](?P<m1>\d{1,2})(?:[-/.](?P<y1>\d{4}))?\s+"
@@ -102,7 +104,7 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
             return Deadline(kind="range", start=f"{m['y1']}-01-01", end=f"{m['y2']}-12-31", text=phrase)
         if name == "year_only":
             return Deadline(kind="by", end=f"{m['y']}-12-31", text=phrase)
-        if name == "recurring_dates":
+        if name in ("recurring_dates", "recurring_by"):
             return Deadline(kind="recurring", period="year", text=phrase)
         if name == "range_month":
             s = iso(int(m["my1"]), int(m["mo1"]), 1)

@@ -42,14 +42,14 @@ NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|công\s+nghệ|công\s+nghi�
 # two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ...")
 STRONG_VERBS = (r"xác\s+định|tổ\s+chức|xây\s+dựng|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|theo\s+dõi|đôn\s+đốc"
                 r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu")
-ADVERBS = {"kịp", "thời", "khẩn", "trương", "tích", "cực", "nghiêm", "túc", "thường", "xuyên", "chủ", "động", "đồng"}
+ADVERBS = {"chậm", "kịp", "thời", "khẩn", "trương", "tích", "cực", "nghiêm", "túc", "thường", "xuyên", "chủ", "động", "đồng"}
 # generic even with a capital where a body is expected (a table's "Cơ quan chủ trì" cell: "Doanh nghiệp, nhà đầu tư")
 CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
 PARTY_GENERIC = {"cấp ủy", "chính quyền"}  # "Cấp ủy, tổ chức đảng, chính quyền ... thực hiện": always actors
 GROUPABLE = sorted(["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
                     "doanh nghiệp", "thành phố", "huyện", "xã", "phường", "cá nhân", "nhà đầu tư", "đặc khu",
                     "tổ chức chính trị - xã hội", "hội", "báo chí", "phòng"], key=len, reverse=True)
-GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "trực thuộc quản lý", "của thành phố", "của tỉnh", "tại địa phương", "ngang bộ",
+GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "trực thuộc quản lý", "thuộc các bộ, ngành trung ương", "của thành phố", "của tỉnh", "tại địa phương", "ngang bộ",
                  "thuộc chính phủ", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
                  "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã"]
@@ -363,8 +363,8 @@ def _name_end(text: str, start: int) -> int:
                 # "Trung tâm Y tế giám sát", "Kiểm soát bệnh tật tỉnh chủ trì": the name ends before the verb
                 last, prev_cap, real_cap, i = words[j - 1].end(), False, False, j
                 continue
-            if 1 < len(run) <= 3 and not (set(run) & VERBS) and (_is_cap(nxt) or nxt in (",", ";", "(", "-", "–")) \
-                    or len(run) == 4 and (_is_cap(nxt) or nxt.isdigit()) and not (set(run) & VERBS):
+            if 1 < len(run) <= 3 and not (set(run) & (VERBS | ADVERBS)) and (_is_cap(nxt) or nxt in (",", ";", "(", "-", "–")) \
+                    or len(run) == 4 and (_is_cap(nxt) or nxt.isdigit()) and not (set(run) & (VERBS | ADVERBS)):
                 last, prev_cap, real_cap, i = words[j - 1].end(), False, False, j
                 continue
             if w in ADVERBS and w not in ("chủ", "động", "đồng"):
@@ -753,7 +753,8 @@ class Extractor:
     def _directed(self, sec: Section, text: str, dl: Deadline) -> None:
         """"Chỉ đạo các Ngân hàng thương mại ... chủ động phối hợp ..." in an item of a body: the bodies
         directed carry the task out (responsible)."""
-        m = re.search(r"(?:^[-+*•]?\s*|[\s,])(?:[Cc]hỉ\s+đạo|[Yy]êu\s+cầu)\s+(?P<y>[^;]+)", text)
+        m = re.search(r"(?:^[-+*•]?\s*|[\s,])(?:[Cc]hỉ\s+đạo|[Yy]êu\s+cầu)(?:,\s*(?:đôn\s+đốc|hướng\s+dẫn|kiểm\s+tra))*"
+                      r"\s+(?P<y>[^;]+)", text)
         if m:
             e = body_list_end(m["y"], self.gaz)
             if e and re.match(r"^[\s,]*(?:và\s+[^,;]{0,40}?\s+)?(?!(?:của|và|trong|tại|về|các|những|theo|đối|cho)\b)[a-zà-ỹđ]",
@@ -763,6 +764,8 @@ class Extractor:
     def _supports(self, sec: Section, text: str, dl: Deadline) -> None:
         """"Phối hợp với A, B, C" -> A, B and C support the item."""
         sup = re.search(r"(?:^|\s|,)[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?P<s>.+)$", text)
+        if sup and re.search(r"[Tt]ham\s+mưu\s+(?:cho\s+)?(?:Ủy\s+ban|UBND|Chủ\s+tịch)[^,;]{0,40}$", text[:sup.start()]):
+            return  # "Tham mưu UBND tỉnh phối hợp các bộ, ngành Trung ương ...": the committee's partners
         if sup:
             e = body_list_end(sup["s"], self.gaz)
             if e:
