@@ -316,6 +316,14 @@ def expand_json(inputs: list[str]) -> list[str]:
     return out
 
 
+def ocr_options(p: argparse.ArgumentParser, what: str) -> None:
+    """The stage 1 options every command that may OCR shares (ocr, segment, extract)."""
+    p.add_argument("-j", "--jobs", type=int, default=None, help="OCR worker processes (default: all cores)")
+    p.add_argument("--lang", default="vie", help=f"Tesseract model{what} (default: vie)")
+    p.add_argument("--dpi", type=int, default=300, help="rasterisation resolution for scanned PDF pages")
+    p.add_argument("--force-ocr", action="store_true", help="OCR every page, ignoring text layers")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vnplan",
@@ -343,10 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true",
                    help="also write <stem>.ocr.json: pages, per-page decisions, lines with per-word "
                         "confidences and positions")
-    p.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
-    p.add_argument("--lang", default="vie", help="Tesseract model (default: vie)")
-    p.add_argument("--dpi", type=int, default=300, help="rasterisation resolution for scanned PDF pages")
-    p.add_argument("--force-ocr", action="store_true", help="OCR every page, ignoring text layers")
+    ocr_options(p, "")
     p.add_argument("--no-preprocess", action="store_true", help="give Tesseract the raw page image")
     p.add_argument("--max-pixels", type=int, default=150_000_000,
                    help="refuse pages larger than this many pixels at --dpi (default: 150 million)")
@@ -379,10 +384,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"folder for <stem>.json{what} (default: current folder); - prints the JSON")
         p.add_argument("--mode", choices=["auto", *RESTORE_MODES], default="auto",
                        help="kind of text for restoration (default: detect; scans are read as vie)")
-        p.add_argument("-j", "--jobs", type=int, default=None, help="OCR worker processes (default: all cores)")
-        p.add_argument("--lang", default="vie", help="Tesseract model for scans (default: vie)")
-        p.add_argument("--dpi", type=int, default=300, help="rasterisation resolution for scanned PDF pages")
-        p.add_argument("--force-ocr", action="store_true", help="OCR every page, ignoring text layers")
+        ocr_options(p, " for scans")
 
     p = sub.add_parser(
         "segment", help="plans -> document JSON with metadata and section tree (stage 3)",
