@@ -81,6 +81,10 @@ SCOPE_HEADINGS = re.compile(r"^(?:đối\s+tượng|phạm\s+vi)", re.I)  # who 
 CLOSING = re.compile(r"^(?:(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+vụ)[^.;:]{0,30}?\s+(?:yêu\s+cầu|đề\s+nghị)"
                      r"|Yêu\s+cầu\s+(?:các|Thủ\s+trưởng))")
 REMARK = re.compile(r"^Trên\s+đây\s+là\s+(?:Kế\s+hoạch|kế\s+hoạch|nội\s+dung)")
+# "báo cáo ... về X", "gửi X", "phản ánh về X", "báo cáo kịp thời X"
+REPORT_TRIGGER = re.compile(r"(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó"
+                            r"\s+khăn)[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến|với)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?"
+                            r"(?:\s+kết\s+quả)?\s+(?=[A-ZĐỦ])")
 DEADLINE_LINE = re.compile(r"^(?:thực hiện|hoàn thành|thời gian|thời hạn)\b", re.I)
 
 
@@ -110,7 +114,7 @@ def _is_cap(w: str) -> bool:
 def _alternatives(text: str) -> str:
     """"Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao": a slash between two names separates
     them like a comma (same length, so positions hold)."""
-    return re.sub(r"(?<=\w)\s?/\s?(?=" + _HEAD_RE.pattern + ")", lambda m: "," + " " * (len(m.group(0)) - 1), text)
+    return _SLASH_RE.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text)
 
 
 def body_list_end(text: str, gaz: Gazetteer) -> int:
@@ -222,6 +226,7 @@ _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) 
                                                                        key=len, reverse=True)) + r")(?![\w])"
                       r"(?<!Hội(?=\s(?:nghị|thảo|thi|diễn)\b))(?<!Báo(?=\s(?:cáo|chí)\b))(?<!Ban(?=\shành\b))"
                       r"(?<!Trường(?=\shợp\b))")  # "Hội nghị", "Báo cáo", "Ban hành", "Trường hợp" are no bodies
+_SLASH_RE = re.compile(r"(?<=\w)\s?/\s?(?=" + _HEAD_RE.pattern + ")")  # "Sở A/Sở B"
 VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "dẫn", "tham", "mưu", "chức", "triển", "khai",
          "chỉ", "đạo", "lãnh", "theo", "dõi", "kiểm", "tra", "báo", "cáo", "xây", "dựng", "tuyên", "có", "là",
          "được", "căn", "cứ", "giúp", "rà", "soát", "đề", "xuất", "nghiên", "cứu", "ban", "hành", "tập", "trung",
@@ -716,16 +721,14 @@ class Extractor:
                 return
         e = body_list_end(body_text, self.gaz)
         after = body_text[e:].strip(" ,") if e else ""
+        # a heading that hands its items to its bodies: "... thực hiện các nội dung sau:"
+        opens_items = heading and bool(sec.text) and bool(re.search(r"(?::|\bsau\W*)$", sent.rstrip()))
         after = re.sub(r"^là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối)[^,;]*,\s*", "", after)
         if e and re.match(r"^chủ\s+trì\b", after):
             self.add(sec, sent, body_text[:e], "lead", dl)
-            if heading and sec.text and (sent.rstrip().endswith(":") or re.search(r"(?:sau|như\s+sau)\W*$", sent)):
+            if opens_items:
                 self.subject.setdefault(sec.id, split_bodies(body_text[:e], self.gaz))
-            sup = re.search(r"phối\s+hợp\s+(?:với\s+)?(?P<s>.+)$", after)
-            if sup:
-                se = body_list_end(sup["s"], self.gaz)
-                if se:
-                    self.add(sec, sent, sup["s"][:se], "support", dl)
+            self._supports(sec, after, dl)
         elif e and sec.id in self.subject and {_bare_key(b) for b in split_bodies(body_text[:e], self.gaz)} <= \
                 {_bare_key(b) for b in self.subject[sec.id]}:
             self._supports(sec, after, dl)  # "Sở Tài chính phối hợp với ..." in Sở Tài chính's own items
@@ -733,8 +736,8 @@ class Extractor:
                 after[:1].islower() and not re.match(r"^(?:và|các|những|trên|của|thuộc|tại|trong)\b", after) \
                 and not SCOPE_HEADINGS.match(sec.heading):
             self.add(sec, sent, body_text[:e], "responsible", dl)
-            if re.match(r"^(?:chủ\s+động\s+)?phối\s+hợp\b", after):  # "X phối hợp với Y thực hiện ...": Y supports
-                self._supports(sec, after, dl)
+            # "X phối hợp với Y thực hiện ...", "X theo chức năng ... chủ động phối hợp với Y ...": Y supports
+            self._supports(sec, re.split(r";", after)[0], dl)
             doers = split_bodies(body_text[:e], self.gaz)
             via = re.match(r"^(?:chỉ\s+đạo|giao|yêu\s+cầu)\s+(?P<y>.+)$", after)
             if via:  # "Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau": Y carries them out too
@@ -742,11 +745,8 @@ class Extractor:
                 if ye and re.match(r"^\s*(?:thực\s+hiện|triển\s+khai|tổ\s+chức|xây\s+dựng)\b", via["y"][ye:]):
                     self.add(sec, sent, via["y"][:ye], "responsible", dl)
                     doers += split_bodies(via["y"][:ye], self.gaz)
-            if heading and sec.text and (sent.rstrip().endswith(":") or re.search(r"(?:sau|như\s+sau)\W*$", sent)):
+            if opens_items:
                 self.subject.setdefault(sec.id, doers)  # the items below are these bodies' tasks
-            sup = re.search(r"\bphối\s+hợp\b.*$", re.split(r";", after)[0])
-            if sup and not re.match(r"^(?:chủ\s+động\s+)?phối\s+hợp\b", after):
-                self._supports(sec, sup.group(0), dl)  # "X theo chức năng ... chủ động phối hợp với Y ..."
         if len(self.found) > n_before or subject_ok or self.in_impl(sec):
             self._report(sec, sent)
 
@@ -773,8 +773,7 @@ class Extractor:
 
     def _report(self, sec: Section, text: str) -> None:
         """"báo cáo ... về X (qua Y)", "báo cáo X", "gửi X", "phản ánh về X" -> report_to X (and Y)."""
-        trigger = re.compile(r"(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó\s+khăn)"
-                             r"[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến|với)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+kết\s+quả)?\s+(?=[A-ZĐỦ])")
+        trigger = REPORT_TRIGGER
         pos = 0
         while True:
             m = trigger.search(text, pos)
