@@ -41,13 +41,18 @@ def make_input(n: int) -> tuple[str, str]:
     return "\n".join(out), source
 
 
+LEGACY_PAGES = 75  # per split: about 26,000 syllables each, so dev and test together make a 50k file
+
+
 def legacy_input() -> tuple[str, str, str]:
-    """The legacy OCR of ``make eval-restore``'s dev and test sets (built there, cached under build/)."""
+    """The legacy OCR of held-out documents: ``pipeline.evaluation``'s dev and test sets built with
+    ``--pages 75`` (cached under build/devsets/)."""
     ref, inp = [], []
     for split in ("dev", "test"):
-        path = ROOT / "build" / "devsets" / f"{split}_30.json"
+        path = ROOT / "build" / "devsets" / f"{split}_{LEGACY_PAGES}.json"
         if not path.exists():
-            raise SystemExit(f"{path} missing: run `make eval-restore` (and with --split dev) first")
+            raise SystemExit(f"{path} missing: run `python -m pipeline.evaluation --split {split} "
+                             f"--pages {LEGACY_PAGES}` first (needs ../shared/corpus)")
         sets = json.loads(path.read_text(encoding="utf-8"))["legacy"]
         ref.append(sets["ref"])
         inp.append(sets["input"])
@@ -59,7 +64,7 @@ def main() -> None:
     ap.add_argument("--syllables", type=int, default=50_000)
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--kind", choices=["plain", "legacy"], default="plain",
-                    help="plain: marks stripped (50k syllables); legacy: English-model OCR (~20k syllables)")
+                    help="plain: marks stripped (50k syllables); legacy: English-model OCR (~50k syllables)")
     args = ap.parse_args()
     if args.kind == "legacy":
         truth, given, source = legacy_input()

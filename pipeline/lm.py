@@ -125,22 +125,27 @@ class SyllableLM:
 
     def bigram_logprob(self, b: np.ndarray, c: np.ndarray) -> np.ndarray:
         """Natural-log P(c | b) (the bigram level of the same model), element-wise."""
+        keys, inv = np.unique(b * self.V + c, return_inverse=True)  # a lattice repeats its pairs
+        b, c = keys // self.V, keys % self.V
         out = self.uni_lp[c.astype(np.int64)] + self.ctx2_lg[b.astype(np.int64)]
-        i2, hit2 = self._lookup(b * self.V + c, self.bi_keys)
-        return np.where(hit2, self.bi_lp[i2].astype(np.float32), out)
+        i2, hit2 = self._lookup(keys, self.bi_keys)
+        return np.where(hit2, self.bi_lp[i2].astype(np.float32), out)[inv]
 
     def logprob(self, a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
-        """Natural-log P(c | a, b) for arrays of ids (uint64), element-wise."""
+        """Natural-log P(c | a, b) for arrays of ids (uint64), element-wise. Each distinct triple is
+        looked up once, in sorted order (binary searches over sorted keys stay in cache)."""
         V = self.V
-        ab = a * V + b
+        keys, inv = np.unique((a * V + b) * V + c, return_inverse=True)
+        ab, c = keys // V, keys % V
+        b = ab % V
         bc = b * V + c
         out = self.uni_lp[c.astype(np.int64)] + self.ctx2_lg[b.astype(np.int64)]
         i2, hit2 = self._lookup(bc, self.bi_keys)
         out = np.where(hit2, self.bi_lp[i2].astype(np.float32), out)
         i3c, hit3c = self._lookup(ab, self.ctx3_keys)
         out = out + np.where(hit3c, self.ctx3_lg[i3c].astype(np.float32), 0.0)
-        i3, hit3 = self._lookup(ab * V + c, self.tri_keys)
-        return np.where(hit3, self.tri_lp[i3].astype(np.float32), out)
+        i3, hit3 = self._lookup(keys, self.tri_keys)
+        return np.where(hit3, self.tri_lp[i3].astype(np.float32), out)[inv]
 
     def sentence_logprob(self, tokens: list[str]) -> float:
         ids = np.concatenate([np.zeros(2, dtype=np.uint64), self.ids(tokens)])

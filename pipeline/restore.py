@@ -12,6 +12,7 @@ changed where the model is sure, so good text is never made worse.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -145,7 +146,7 @@ class Models:
                 self.code_forms[k] = w
 
     def logfreq(self, w: str) -> float:
-        return float(np.log1p(self.freq.get(w, 0)))
+        return math.log1p(self.freq.get(w, 0))
 
 
 def syllable_inventory(freq: dict[str, int], min_count: int = 3) -> set[str]:
@@ -200,7 +201,7 @@ class EditCosts:
                 n, d = self.ops[("d", key[op.src_pos])], self.chars[key[op.src_pos]]
             else:
                 n, d = self.ops[("i", observed[op.dest_pos])], self.total / 4
-            total += -float(np.log(max((n + 0.5) / (d + 10), self.floor)))
+            total -= math.log(max((n + 0.5) / (d + 10), self.floor))
         return total
 
 
@@ -211,7 +212,7 @@ def load_models(directory: str = str(MODELS)) -> Models:
 
 # ---------------------------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     text: str
     line: int
@@ -254,7 +255,7 @@ def tokenize(text: str) -> list[list[Tok]]:
             if BREAK.search(gap) and segments[-1]:
                 segments.append([])
             pos = m.end()
-            if any(a <= m.start() < b for a, b in verbatim):
+            if verbatim and any(a <= m.start() < b for a, b in verbatim):
                 if segments[-1]:
                     segments.append([])
                 continue
@@ -379,7 +380,7 @@ def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, 
     if seen:
         for w, c in seen.items():
             if w in m.inventory:
-                add(w, max(float(np.log(c / m.true.get(w, c))), s.table_floor))
+                add(w, max(math.log(c / m.true.get(w, c)), s.table_floor))
     if s.fuzzy > 0 and (norm not in m.inventory or mode == "legacy") and sum((seen or {}).values()) < 20:
         from rapidfuzz import process
         from rapidfuzz.distance import Levenshtein
@@ -415,31 +416,29 @@ class Decoded:
 
 
 def _decode_all(lattices: list[Lattice], s: Settings, m: Models) -> list[Decoded]:
-    """Decode segments in groups of similar width and length, so the dense arrays stay small."""
+    """Decode segments in groups of similar length (padding is wasted work) and of similar width (the
+    bigram pruning pass is only needed where a token has more than ``fine_candidates``), so that the
+    dense arrays stay small."""
     kmax = [max(len(c) for c in lat) for lat in lattices]
-    order = sorted(range(len(lattices)), key=lambda i: (kmax[i], len(lattices[i])))
+    order = sorted(range(len(lattices)), key=lambda i: (kmax[i] > s.fine_candidates, len(lattices[i]), kmax[i]))
     results: list = [None] * len(lattices)
     group: list[int] = []
-    k = 0
+    k = length = 0
     budget = 3_000_000
 
     def cost(n: int, length: int, kk: int) -> int:
         return n * (length + 4) * max(kk * kk, min(kk, s.fine_candidates) ** 3)
 
     for i in order + [None]:
-        if group and (i is None or cost(len(group) + 1, len(lattices[i]), max(k, kmax[i])) > budget):
+        if group and (i is None or (kmax[i] > s.fine_candidates) != (k > s.fine_candidates)
+                      or cost(len(group) + 1, max(length, len(lattices[i])), max(k, kmax[i])) > budget):
             for gi, res in zip(group, _decode_group([lattices[g] for g in group], s, m)):
                 results[gi] = res
-            group, k = [], 0
+            group, k, length = [], 0, 0
         if i is not None:
             group.append(i)
-            k = max(k, kmax[i])
+            k, length = max(k, kmax[i]), max(length, len(lattices[i]))
     return results
-
-
-def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
-    mx = x.max(axis=axis, keepdims=True)
-    return (mx + np.log(np.exp(x - mx).sum(axis=axis, keepdims=True))).squeeze(axis)
 
 
 def _decode_group(lattices: list[Lattice], s: Settings, m: Models) -> list[Decoded]:
@@ -487,23 +486,26 @@ def _decode_group(lattices: list[Lattice], s: Settings, m: Models) -> list[Decod
     slots = np.broadcast_to(np.arange(K), (S, P, K)).copy()
     F = min(K, s.fine_candidates)
     if K > F:
-        # bigram forward-backward over positions 1 .. L+1 (pairs (p-1, p) for p = 2 .. L+1)
-        mask = valid[:, 1:L + 1, :, None] & valid[:, 2:L + 2, None, :] & real[:, 2:L + 2, None, None]
-        si_, t_, kb, kc = np.nonzero(mask)
-        lp2 = np.zeros(mask.shape, dtype=np.float32)
-        lp2[si_, t_, kb, kc] = s.lm_weight * lm.bigram_logprob(ids[si_, t_ + 1, kb], ids[si_, t_ + 2, kc])
-        free = ~real[:, 2:L + 2, None, None] & (np.arange(K) == 0)[None, None, None, :]
-        lp2 = np.where(mask | free, lp2, NEG) + ch[:, 2:L + 2, None, :]
-        alpha = np.empty((S, L + 1, K), dtype=np.float32)
-        alpha[:, 0] = np.where(np.arange(K) == 0, 0.0, NEG)
+        # bigram forward-backward over positions 1 .. L+1 (pairs (p-1, p) for p = 2 .. L+1), time-major
+        # so that each step reads one contiguous block
+        vt, rt = valid.transpose(1, 0, 2), real.T  # (P, S, K), (P, S)
+        mask = vt[1:L + 1, :, :, None] & vt[2:L + 2, :, None, :] & rt[2:L + 2, :, None, None]  # (L, S, K, K)
+        t_, si_, kb, kc = np.nonzero(mask)
+        lp2 = np.full(mask.shape, NEG, dtype=np.float32)
+        lp2[t_, si_, kb, kc] = (s.lm_weight * lm.bigram_logprob(ids[si_, t_ + 1, kb], ids[si_, t_ + 2, kc])
+                                + ch[si_, t_ + 2, kc])
+        pad_t, pad_s = np.nonzero(~rt[2:L + 2])
+        lp2[pad_t, pad_s, :, 0] = 0.0  # past a segment's end: one free slot
+        alpha = np.empty((L + 1, S, K), dtype=np.float32)
+        alpha[0] = np.where(np.arange(K) == 0, 0.0, NEG)
         # max-marginals (the best path through each slot), cheaper than sums of exponentials and as good
         # for pruning: a slot is kept when its best path is within e^-prune_logp of the best one
         for t in range(L):
-            alpha[:, t + 1] = (alpha[:, t, :, None] + lp2[:, t]).max(axis=1)
-        beta = np.zeros((S, L + 1, K), dtype=np.float32)
+            alpha[t + 1] = (alpha[t, :, :, None] + lp2[t]).max(axis=1)
+        beta = np.zeros((L + 1, S, K), dtype=np.float32)
         for t in range(L - 1, -1, -1):
-            beta[:, t] = (lp2[:, t] + beta[:, t + 1, None, :]).max(axis=2)
-        gamma = (alpha + beta - alpha[:, L].max(axis=1)[:, None, None])[:, 1:]  # positions 2..L+1
+            beta[t] = (lp2[t] + beta[t + 1, :, None, :]).max(axis=2)
+        gamma = (alpha + beta - alpha[L].max(axis=1)[None, :, None])[1:].transpose(1, 0, 2)  # positions 2..L+1
         order = np.argsort(-gamma, axis=2)[:, :, :F]
         g_sorted = np.take_along_axis(gamma, order, axis=2)
         keep = g_sorted >= s.prune_logp
@@ -638,7 +640,8 @@ def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,
                     and normalize_syllable(tok.lower) in m.inventory:
                 out = tok.text  # a name inside a sentence ("xã Na Son", "Nặm Lịch"), read right by vie OCR
             else:
-                out = apply_case(tok.text, word, tok.line in upper_lines or _capitals_around(seg, i))
+                upper = tok.text.islower() or tok.line in upper_lines or _capitals_around(seg, i)  # (unused in lower case)
+                out = apply_case(tok.text, word, upper)
                 pending.append((tok, out, conf, cands, d.slots[i], d.post[i]))
             if out != tok.text:
                 edits.setdefault(tok.line, []).append((tok.col, tok.col + len(tok.text), out))
