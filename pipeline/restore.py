@@ -64,7 +64,7 @@ SETTINGS = {
     "legacy": Settings(identity=-1.0, oov_identity=-3.0, mixed_identity=-9.0, same_key=-3.0, table_floor=-7.0, fuzzy=1.0,
                        max_candidates=14),
     "plain": Settings(identity=-2.0, oov_identity=-6.0, same_key=-2.0, table_floor=-99.0, fuzzy=0.0),
-    "vie": Settings(identity=0.0, oov_identity=-2.0, same_key=-4.0, table_floor=-99.0, fuzzy=1.5,
+    "vie": Settings(identity=0.0, oov_identity=-2.0, same_key=-5.0, table_floor=-99.0, fuzzy=1.5,
                     min_confidence=0.9),
     "clean": Settings(identity=0.0, oov_identity=0.0, same_key=-9.0, table_floor=-99.0, fuzzy=2.0,
                       min_confidence=0.99),
@@ -230,6 +230,8 @@ def _is_protected(text: str, line: str, start: int, end: int) -> bool:
         return True
     if len(text) == 1 and text.isupper() and after in "'’" and line[end + 1:end + 2].isalpha():
         return True  # the first letter of a name such as M’Drắk, H’Leo
+    if len(text) == 1 and text.isupper() and after and after in ".)" and not line[:start].strip():
+        return True  # an item label: "D. LĨNH VỰC ..."
     joined = (before in "-/&" and start > 1 and line[start - 2].isalnum()) or \
              (after in "-/&" and end + 1 < len(line) and line[end + 1].isalnum())
     letters = [c for c in text if c.isalpha()]

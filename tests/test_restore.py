@@ -124,6 +124,13 @@ def test_vie_output_is_polished_not_damaged(models):
     assert restore_text(truth, mode="vie", models=models).text == truth
 
 
+def test_item_letters_are_labels_not_words(models):
+    # "D." heading a part was turned into "Ở." in vie output (dev set)
+    text = "Tổng thời gian giải quyết\n04 ngày làm việc\nD. LĨNH VỰC PHÁT THANH, TRUYỀN HÌNH VÀ THÔNG TIN ĐIỆN TỬ\n"
+    for mode in ("vie", "legacy"):
+        assert restore_text(text, mode=mode, models=models).text.splitlines()[2].startswith("D. ")
+
+
 def test_report_gives_confidence_and_alternatives(models):
     res = restore_text("Cac cap uy Pang", models=models, mode="legacy")
     rep = res.report()
