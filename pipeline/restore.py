@@ -58,11 +58,12 @@ class Settings:
     fine_candidates: int = 4  # kept per position after the bigram pass
     prune_logp: float = -7.0  # ... if their bigram posterior is at least e^this
     margin: float = 9.0  # drop candidates this far (log) below the best by channel + unigram
+    rare: int = 0  # a valid syllable seen fewer times in the corpus is kept only as an unknown token is
 
 
 SETTINGS = {
     "legacy": Settings(identity=-1.0, oov_identity=-3.0, mixed_identity=-9.0, same_key=-3.0, table_floor=-7.0, fuzzy=1.0,
-                       max_candidates=14),
+                       max_candidates=14, rare=10),
     "plain": Settings(identity=-2.0, oov_identity=-6.0, same_key=-2.0, table_floor=-99.0, fuzzy=0.0),
     "vie": Settings(identity=0.0, oov_identity=-2.0, same_key=-5.0, table_floor=-99.0, fuzzy=1.5,
                     min_confidence=0.9),
@@ -367,7 +368,7 @@ def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, 
         if score > cands.get(w, -1e9):
             cands[w] = score
 
-    if norm in m.inventory or (_is_acronym(tok.text) and norm in m.vocab):
+    if (norm in m.inventory and m.freq.get(norm, 0) >= s.rare) or (_is_acronym(tok.text) and norm in m.vocab):
         add(norm, s.identity)
     elif any(c.isalpha() for c in lo) and (tok.text.islower() and norm not in m.vocab
                                            or not lo.isalpha() and tok.text[1:].islower()):
@@ -644,6 +645,9 @@ def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,
             else:
                 upper = tok.text.islower() or tok.line in upper_lines or _capitals_around(seg, i)  # (unused in lower case)
                 out = apply_case(tok.text, word, upper)
+                if mode == "legacy" and i > 0 and tok.text[0] == "I" and word[0] == "l" and tok.text[1:].islower():
+                    out = word  # "quan Iy": a lower-case l read as a capital I, not a capital
+
                 pending.append((tok, out, conf, cands, d.slots[i], d.post[i]))
             if out != tok.text:
                 edits.setdefault(tok.line, []).append((tok.col, tok.col + len(tok.text), out))

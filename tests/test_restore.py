@@ -34,6 +34,15 @@ def test_seed_confusions_are_restored(models, legacy, truth):
     assert restore_text(legacy, mode="legacy", models=models).text == truth
 
 
+def test_issue_3_rare_syllables_and_capital_i_in_legacy_ocr(models):
+    # "ay" is a valid shape written 5 times in the corpus: in legacy OCR it is "ủy" read wrong, not a word
+    text = "* Các đảng ủy trực thuộc Tinh ay, cac huyén uy, thanh uy lanh dao trién khai"
+    assert restore_text(text, mode="legacy", models=models).text.startswith("* Các đảng ủy trực thuộc Tỉnh ủy,")
+    # a lower-case l read as a capital I inside a sentence is not a capital
+    text = "loai chat lugng hing nam cua cap ay, té chirc dang, tap thé lanh dao, quan Iy va cé"
+    assert "quản lý và" in restore_text(text, mode="legacy", models=models).text
+
+
 def test_legacy_ocr_is_detected(models):
     text = "\n".join(legacy for legacy, _ in SEED_CONFUSIONS)
     assert restore_text(text, models=models).mode == "legacy"
