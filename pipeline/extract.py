@@ -71,6 +71,7 @@ LEAD_FIELD = re.compile(r"^[-+*•]?\s*(?:cơ quan|đơn vị)\s+(?:chủ\s+trì
 SUPPORT_FIELD = re.compile(r"^[-+*•]?\s*(?:cơ quan|đơn vị)\s+phối\s+hợp\s*:\s*(?P<v>.+)$", re.I)
 DOER_FIELD = re.compile(r"^[-+*•]?\s*(?:cơ quan|đơn vị)(?:\s*/\s*đơn vị)?\s+(?:thực\s+hiện|thực\s+hiện\s+chính)\s*:\s*(?P<v>.+)$", re.I)
 TIME_FIELD = re.compile(r"^[-+*•]?\s*(?:thời\s+gian(?:\s+thực\s+hiện|\s+hoàn\s+thành)?|thời\s+hạn(?:\s+(?:hoàn\s+thành|ban\s+hành|trình|thực\s+hiện))?|tiến\s+độ)\s*:\s*(?P<v>.+)$", re.I)
+TASK_HEADING = re.compile(r"^(?:nhiệm\s+vụ|nội\s+dung)(?:\s+thực\s+hiện)?\s*:?$", re.I)  # "a) Nhiệm vụ:" over bullets
 TASK_FIELD = re.compile(r"^[-+*•]?\s*(?:nhiệm\s+vụ|nội\s+dung)\s*:\s*(?P<v>.+)$", re.I)
 FIELD_HEADINGS = re.compile(r"^(?:cơ quan|đơn vị)(?:\s*/\s*đơn vị)?\s+(?:thực hiện|chủ trì|phối hợp)|^thời gian|^thời hạn"
                             r"|^nhiệm vụ$|^nội dung$|^tiến độ", re.I)
@@ -505,10 +506,14 @@ class Extractor:
             if FIELD_HEADINGS.match(sec.heading.strip()) and sec.parent in self.by_id:
                 block = self.by_id[sec.parent]
             kids = self.children.get(block.id, [])
+            task_lines: list[str] = []  # the task field's own lines: "a) Nhiệm vụ:" over its bullets
             for k in kids:
-                if FIELD_HEADINGS.match(k.heading.strip()) or TASK_FIELD.match(k.heading + ":"):
+                task = TASK_FIELD.match(k.heading.strip()) or TASK_HEADING.match(k.heading.strip())
+                if FIELD_HEADINGS.match(k.heading.strip()) or task:
                     for f, v in self._fields(k).items():
                         fields.setdefault(f, v)
+                    if task:
+                        task_lines += [ln for ln in k.text.splitlines() if ln.strip()]
                     self.done.add(k.id)
             lead, support, doer = fields.get("lead"), fields.get("support"), fields.get("doer")
             if not (lead or doer):
@@ -521,7 +526,12 @@ class Extractor:
                 self.add(block, action, self._field_bodies(doer), "lead" if support and not lead else "responsible", dl)
             if support:
                 self.add(block, action, self._field_bodies(support), "support", dl)
-            self._report(block, action)  # "Tham mưu UBND Thành phố báo cáo Bộ Tài chính ..."
+            for par in ([fields["task"]] if fields.get("task") else []) + task_lines:
+                for sent in _sentences(re.sub(r"^[-+*•]\s*", "", par.strip())):
+                    # the task's own partners: "Phối hợp với Bộ Công an ...", "đồng thời phối hợp Bộ X, Bộ Y"
+                    self._supports(block, sent, dl)
+                    # "Tham mưu UBND Thành phố báo cáo Bộ Tài chính ...": the block's time unless it says its own
+                    self._report(block, sent, dl)
             if fields.get("time"):
                 self._report(block, fields["time"])  # "Thường xuyên, định kỳ hằng quý báo cáo về Sở Tài chính"
             self.done.add(block.id)
@@ -771,8 +781,9 @@ class Extractor:
             if e:
                 self.add(sec, text, sup["s"][:e], "support", dl)
 
-    def _report(self, sec: Section, text: str) -> None:
-        """"báo cáo ... về X (qua Y)", "báo cáo X", "gửi X", "phản ánh về X" -> report_to X (and Y)."""
+    def _report(self, sec: Section, text: str, default: Optional[Deadline] = None) -> None:
+        """"báo cáo ... về X (qua Y)", "báo cáo X ... thông qua Y", "báo cáo X", "gửi X", "phản ánh về X" ->
+        report_to X (and Y). ``default``: the deadline when the words around say none (a field block's time)."""
         trigger = REPORT_TRIGGER
         pos = 0
         while True:
@@ -791,9 +802,16 @@ class Extractor:
             if bodies and via:
                 bodies[-1] = re.sub(r"\s*\([^()]*\)\s*$", "", bodies[-1])
             dl = self.deadline(text[max(0, m.start() - 60):m.end() + e + 40], text)
+            if dl.kind == "none" and default is not None:
+                dl = default
             self.add(sec, text, bodies, "report_to", dl)
             if via:
                 self.add(sec, text, via["v"], "report_to", dl)
+            else:
+                through = re.search(r"(?:^|\s)(?:thông\s+)?qua\s+(?P<v>.+)$", clause)
+                te = body_list_end(through["v"], self.gaz) if through else 0
+                if te:  # "báo cáo UBND Thành phố kết quả thực hiện thông qua Sở Khoa học và Công nghệ"
+                    self.add(sec, text, through["v"][:te], "report_to", dl)
         m = re.search(r"(?:định\s+kỳ\s+)?báo\s+cáo\s+kết\s+quả[^.;]*", text)
         if m and not re.search(r"\s(?:về|cho|lên|gửi)\s", m.group(0)):
             helped = re.search(r"giúp\s+(?P<b>.+)$", text[:m.start()])

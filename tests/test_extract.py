@@ -163,6 +163,14 @@ def test_issue_5_field_blocks_and_annex_tables():
     assert _find(doc, "II.1.1", "support") == ["Các Sở, ban, ngành"]
     (a,) = [a for a in doc.assignments if a.section == "II.1.1" and a.role == "lead"]
     assert (a.deadline.kind, a.deadline.end) == ("by", "2025-12-31")
+    # the task field's bullets name partners ("Phối hợp với Bộ Công an ...") and receivers of reports, who
+    # take the block's time; "báo cáo X ... thông qua Y" gives Y too
+    assert "Bộ Công an" in _find(doc, "II.3", "support")
+    assert {"Bộ Công an", "Bộ Khoa học và Công nghệ"} <= set(_find(doc, "II.4.2", "support"))
+    rep = [a for a in doc.assignments if a.section == "II.4.1" and a.role == "report_to"]
+    assert {a.body for a in rep} == {"Sở Khoa học và Công nghệ", "Ủy ban nhân dân Thành phố"}
+    assert {a.deadline.end for a in rep} == {"2025-12-31"}
+    assert set(_find(doc, "III.2", "report_to")) == {"Ủy ban nhân dân Thành phố", "Sở Khoa học và Công nghệ"}
     doc = extract_text((ROOT / "tests/data/plans/8718801c503045f9.txt").read_text(encoding="utf-8"))
     assert _find(doc, "PL1.III.8", "lead") == ["Sở Khoa học và Công nghệ"]
     assert "Ban Quản lý Khu kinh tế" in _find(doc, "PL1.III.8", "support")
