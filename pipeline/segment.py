@@ -231,11 +231,13 @@ class Outline:
         if h.kind == "roman":
             n = h.nums[0]
             expected = (self.roman or 0) + 1
+            label = f"{_roman_label(n)}."
+            if n == self.roman and not h.weak and self.arabic:
+                n = expected  # a part numbered again by a slip ("IV. PHÂN CÔNG ..." then "IV. TỔ CHỨC ..."): the next
             if n not in (expected, expected + 1) or h.weak and not (self.seen_roman and n == expected):
                 return None
             self.roman, self.arabic, self.letter, self.seen_roman = n, [], None, True
-            rid = _roman_label(n)
-            return rid, f"{rid}.", None
+            return _roman_label(n), label, None
         if h.kind == "arabic":
             nums = list(h.nums)
             cur = self.arabic

@@ -80,6 +80,14 @@ def test_numbering_decides_between_heading_and_body():
     assert seg.sections[2].text.startswith("đúng hạn") or "5. Nội dung" in seg.sections[2].text
 
 
+def test_issue_5_a_part_numbered_again_by_a_slip_is_the_next_part():
+    text = ("KẾ HOẠCH\n\nvề việc thử\n\nI. MỤC ĐÍCH\n\n1. Mục đích: làm rõ.\n\nII. PHÂN CÔNG NHIỆM VỤ\n\n"
+            "1. Sở Nội vụ\n\nTham mưu.\n\nII. TỔ CHỨC THỰC HIỆN\n\n1. Các sở báo cáo.\n")
+    seg = segment(text)
+    assert [s.id for s in seg.sections] == ["I", "I.1", "II", "II.1", "III", "III.1"]
+    assert seg.sections[4].label == "II."  # as written
+
+
 def test_non_body_is_separated_and_footnotes_linked():
     seg = segment((ROOT / "tests/data/plans/8718801c503045f9.txt").read_text(encoding="utf-8"))
     roles = {b.role for b in seg.layout}
