@@ -63,7 +63,10 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("ongoing", re.compile(r"thường\s+xuyên|liên\s+tục", FLAGS)),
     ("event", re.compile(r"ngay\s+sau\s+khi\s+[^,.;]{3,60}|sau\s+khi\s+[^,.;]{3,60}|khi\s+(?:có|Chính phủ|Bộ|Trung ương|cấp|"
                          r"tổng\s+kết|kết\s+thúc|hoàn\s+thành|xảy\s+ra|phát\s+sinh|phát\s+hiện|xuất\s+hiện)[^,.;]{0,60}"
-                         r"|kịp\s+thời\s+khi|theo\s+tiến\s+độ|theo\s+lộ\s+trình", FLAGS)),
+                         r"|kịp\s+thời\s+khi|theo\s+tiến\s+độ|theo\s+lộ\s+trình"
+                         # "trong thời hạn 10 ngày kể từ ngày nhận Kế hoạch này": counted from an event
+                         r"|trong\s+(?:thời\s+hạn\s+|vòng\s+)?\d{1,3}\s+ngày(?:\s+làm\s+việc)?,?\s+(?:kể\s+)?từ\s+(?:ngày|khi)[^,.;]{0,60}",
+                         FLAGS)),
 ]
 
 
@@ -87,7 +90,10 @@ def _period(text: str) -> Optional[str]:
 NOT_DEADLINES = re.compile(r"(?:ngân\s+sách(?:\s+nhà\s+nước)?|kinh\s+phí|dự\s+toán|nguồn\s+chi|chi)\s+(?:thường\s+xuyên|(?:hằng|hàng)\s+năm)"
                            r"|(?:thời\s+kỳ\s+\d{4}\s*[-–]\s*\d{4},?\s*)?tầm\s+nhìn\s+(?:đến|tới)\s+năm\s+\d{4}"
                            r"|(?:xếp\s+loại|chất\s+lượng)\s+(?:hằng|hàng)\s+năm"  # "xếp loại chất lượng hằng năm": annual rating
-                           r"|(?:dự\s+toán|ngân\s+sách|nguồn\s+vốn)[^.;]{0,50}?(?:hằng|hàng)\s+năm",  # the annual budget
+                           r"|(?:dự\s+toán|ngân\s+sách|nguồn\s+vốn)[^.;]{0,50}?(?:hằng|hàng)\s+năm"  # the annual budget
+                           # "lồng ghép ... vào Kế hoạch phát triển kinh tế - xã hội hằng năm": the annual plan itself
+                           r"|(?:vào|trong)\s+(?:các\s+)?(?:kế\s+hoạch|chương\s+trình)[^.;]{0,60}?(?:hằng|hàng)\s+năm"
+                           r"|thường\s+xuyên(?=\s+của\s)",  # "chương trình hoạt động chỉ đạo thường xuyên của cấp ủy"
                            re.IGNORECASE)
 
 

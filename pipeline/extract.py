@@ -84,7 +84,7 @@ CLOSING = re.compile(r"^(?:(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+v
 REMARK = re.compile(r"^Trên\s+đây\s+là\s+(?:Kế\s+hoạch|kế\s+hoạch|nội\s+dung)")
 # "báo cáo ... về X", "gửi X", "phản ánh về X", "báo cáo kịp thời X"
 REPORT_TRIGGER = re.compile(r"(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó"
-                            r"\s+khăn)[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến|với)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?"
+                            r"\s+khăn|kế\s+hoạch|báo\s+cáo)[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến|với)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?"
                             r"(?:\s+kết\s+quả)?\s+(?=[A-ZĐỦ])")
 DEADLINE_LINE = re.compile(r"^(?:thực hiện|hoàn thành|thời gian|thời hạn)\b", re.I)
 
@@ -136,13 +136,20 @@ def body_list_end(text: str, gaz: Gazetteer) -> int:
     return end
 
 
+def _collective_prefix(low: str) -> int:
+    coll = next((len(c) for c in _COLLECTIVE_SORTED
+                 if low.startswith(c) and (len(low) == len(c) or not low[len(c)].isalnum())), 0)
+    return coll or _fuzzy_collective(low)
+
+
 def _one_body_end(text: str, start: int, gaz: Gazetteer, cap_generic: bool = False) -> int:
     rest = text[start:]
     low = rest.lower()
-    coll = next((len(c) for c in _COLLECTIVE_SORTED
-                 if low.startswith(c) and (len(low) == len(c) or not low[len(c)].isalnum())), 0)
-    if not coll:
-        coll = _fuzzy_collective(low)
+    coll = _collective_prefix(low)
+    head = _OF_HEAD_RE.match(rest)
+    if not coll and head:  # "Chủ tịch Ủy ban nhân dân xã, phường": the head of a collective
+        inner = _collective_prefix(low[head.end():])
+        coll = head.end() + inner if inner else 0
     while coll:  # "UBND xã, phường, đặc khu": one more kind of local unit in the list
         more = re.match(r"(?:,\s*|\s+và\s+)(?:đặc\s+khu|thị\s+trấn|thị\s+xã|phường|xã)(?![\w])", low[coll:])
         if not more:
@@ -227,6 +234,7 @@ _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) 
                                                                        key=len, reverse=True)) + r")(?![\w])"
                       r"(?<!Hội(?=\s(?:nghị|thảo|thi|diễn)\b))(?<!Báo(?=\s(?:cáo|chí)\b))(?<!Ban(?=\shành\b))"
                       r"(?<!Trường(?=\shợp\b))")  # "Hội nghị", "Báo cáo", "Ban hành", "Trường hợp" are no bodies
+_OF_HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(OF_HEADS, key=len, reverse=True)) + r")\s+")
 _SLASH_RE = re.compile(r"(?<=\w)\s?/\s?(?=" + _HEAD_RE.pattern + ")")  # "Sở A/Sở B"
 VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "dẫn", "tham", "mưu", "chức", "triển", "khai",
          "chỉ", "đạo", "lãnh", "theo", "dõi", "kiểm", "tra", "báo", "cáo", "xây", "dựng", "tuyên", "có", "là",
@@ -235,6 +243,9 @@ VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "d�
          "tiếp", "tục", "nâng", "cao", "đẩy", "mạnh", "làm", "việc", "với", "giám", "sát", "đánh", "giá", "tổng",
          "thẩm", "định", "phân", "công", "bố", "trí", "hỗ", "trợ", "tăng", "cường", "vận", "động", "định", "kỳ",
          "trình", "lập", "gửi", "ghi", "họp", "xét", "kết", "tiến", "tình"}
+
+
+_COLLECTIVE_WORDS = {w.strip(",;.") for c in _COLLECTIVE_SORTED for w in c.split()}
 
 
 def _fuzzy_collective(low: str) -> int:
@@ -258,6 +269,9 @@ def _fuzzy_collective_match(low: str) -> tuple[int, Optional[str]]:
         # OCR damage, not other words: each word alike its counterpart, at most two words differ
         pairs = [(strip_marks(a.group(0).strip(",;.")), strip_marks(b.strip(",;."))) for a, b in zip(words[:n], cw)]
         differ = [(a, b) for a, b in pairs if a != b]
+        if any(w.group(0).strip(",;.") in _COLLECTIVE_WORDS for w, b in zip(words[:n], cw)
+               if w.group(0).strip(",;.") != b.strip(",;.")):
+            continue  # another well-written word of collectives ("các sở, ngành" is not "các bộ, ngành")
         if len(differ) <= max(2, n // 2) and all(fuzz.ratio(a, b) >= 50 for a, b in differ):
             return len(cand), c
     return 0, None
@@ -626,6 +640,7 @@ class Extractor:
                             if e:
                                 self.add(k, ln, bullet[:e], "support", dl)
                     self._directed(k, k.heading, dl)
+                    self._duty(k, k.heading, dl, bodies)
                     self._report(k, " ".join([k.heading] + text_lines))
                     self.done.add(k.id)
             else:
@@ -771,15 +786,25 @@ class Extractor:
                               m["y"][e:]):
                 self.add(sec, text, m["y"][:e], "responsible", dl)
 
+    def _duty(self, sec: Section, text: str, dl: Deadline, subject: list[str]) -> None:
+        """"Chủ tịch Ủy ban nhân dân xã, phường chịu trách nhiệm trực tiếp ..." in the items of a body: a
+        named duty-holder other than the body itself is responsible."""
+        e = body_list_end(text, self.gaz)
+        if e and re.match(r"^\s*(?:có|chịu)\s+trách\s+nhiệm\b", text[e:]):
+            named = split_bodies(text[:e], self.gaz)
+            if {_bare_key(b) for b in named} - {_bare_key(b) for b in subject}:
+                self.add(sec, text, named, "responsible", dl)
+
     def _supports(self, sec: Section, text: str, dl: Deadline) -> None:
         """"Phối hợp với A, B, C" -> A, B and C support the item."""
-        sup = re.search(r"(?:^|\s|,)[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?P<s>.+)$", text)
-        if sup and re.search(r"[Tt]ham\s+mưu\s+(?:cho\s+)?(?:Ủy\s+ban|UBND|Chủ\s+tịch)[^,;]{0,40}$", text[:sup.start()]):
-            return  # "Tham mưu UBND tỉnh phối hợp các bộ, ngành Trung ương ...": the committee's partners
-        if sup:
-            e = body_list_end(sup["s"], self.gaz)
-            if e:
-                self.add(sec, text, sup["s"][:e], "support", dl)
+        for sup in re.finditer(r"(?:^|\s|,)[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+", text):
+            if re.search(r"[Tt]ham\s+mưu\s+(?:cho\s+)?(?:Ủy\s+ban|UBND|Chủ\s+tịch)[^,;]{0,40}$", text[:sup.start()]):
+                return  # "Tham mưu UBND tỉnh phối hợp các bộ, ngành Trung ương ...": the committee's partners
+            partners = text[sup.end():]
+            e = body_list_end(partners, self.gaz)
+            if e:  # the first "phối hợp" that names bodies ("Phối hợp chặt chẽ các lực lượng, ... Phối hợp với X")
+                self.add(sec, text, partners[:e], "support", dl)
+                return
 
     def _report(self, sec: Section, text: str, default: Optional[Deadline] = None) -> None:
         """"báo cáo ... về X (qua Y)", "báo cáo X ... thông qua Y", "báo cáo X", "gửi X", "phản ánh về X" ->

@@ -53,6 +53,11 @@ def run_cli(*args, stdin=None):
     ("Quý IV/2025- Quý II/2026", ("range", "2025-10-01", "2026-06-30", N)),
     ("định kỳ trước ngày 30 tháng 11 hàng năm báo cáo", ("recurring", N, N, "year")),
     ("Quy hoạch thời kỳ 2021-2030, tầm nhìn đến năm 2045", ("none", N, N, N)),  # a plan's name, no deadline
+    # session 5 (training plan 24c7124ec6b2bf61)
+    ("gửi kế hoạch về Ủy ban nhân dân thành phố trong thời hạn 10 ngày kể từ ngày nhận Kế hoạch này",
+     ("event", N, N, N)),
+    ("Lồng ghép các nội dung vào Kế hoạch phát triển kinh tế - xã hội hằng năm", ("none", N, N, N)),
+    ("đưa vào chương trình hoạt động chỉ đạo thường xuyên của cấp ủy", ("none", N, N, N)),
 ])
 def test_deadline_forms(text, want):
     d = parse_deadline(text, "2025-03-19")
@@ -82,6 +87,7 @@ def test_deadline_forms(text, want):
     ("Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan", ["Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan"]),
     ("Các cấp ủy, tổ chức đảng, chính quyền các cấp, người đứng đầu cơ quan, đơn vị",
      ["Các cấp ủy", "các tổ chức đảng", "chính quyền các cấp", "người đứng đầu cơ quan, đơn vị"]),
+    ("Chủ tịch Ủy ban nhân dân xã, phường", ["Chủ tịch Ủy ban nhân dân xã, phường"]),  # the head of a collective
 ])
 def test_body_lists_are_split(span, want):
     assert split_bodies(span, load()) == want
@@ -95,6 +101,9 @@ def test_body_variants_share_a_name():
     assert canonical_body("UBND tỉnh", g) == "Ủy ban nhân dân tỉnh"
     assert canonical_body("Sở KH&CN", g) == "Sở Khoa học và Công nghệ"
     assert canonical_body("Sở Lao động - Thương binh và Xã hội", g).startswith("Sở ")  # never a ministry
+    # OCR damage is mended, but a well-written other word is no damage: "sở" is not "bộ"
+    assert canonical_body("các cơ quan tham mưu, giúp việc tính iy", g) == "Các cơ quan tham mưu, giúp việc Tỉnh ủy"
+    assert canonical_body("Các sở, ngành liên quan", g) == "Các sở, ngành liên quan"
 
 
 def test_gazetteer_is_built_from_the_corpus_and_committed():
@@ -174,6 +183,20 @@ def test_issue_5_field_blocks_and_annex_tables():
     doc = extract_text((ROOT / "tests/data/plans/8718801c503045f9.txt").read_text(encoding="utf-8"))
     assert _find(doc, "PL1.III.8", "lead") == ["Sở Khoa học và Công nghệ"]
     assert "Ban Quản lý Khu kinh tế" in _find(doc, "PL1.III.8", "support")
+
+
+def test_issue_5_body_items_partners_duties_and_a_part_numbered_twice():
+    doc = extract_text((ROOT / "tests/data/plans/24c7124ec6b2bf61.txt").read_text(encoding="utf-8"))
+    # the second "IV. TỔ CHỨC THỰC HIỆN" is part V, not lost inside IV.17
+    assert {a.section for a in doc.assignments if a.section.startswith("V.")} >= {"V.1.a", "V.1.b", "V.2"}
+    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    assert ("V.1.a", "report_to", "Công an thành phố") in got  # "gửi kế hoạch về UBND thành phố (qua Công an ...)"
+    (a,) = [a for a in doc.assignments if (a.section, a.role, a.body) == ("V.1.a", "report_to", "Công an thành phố")]
+    assert a.deadline.kind == "event"
+    # "Phối hợp chặt chẽ các lực lượng, ... Phối hợp chặt chẽ với Viện kiểm sát ...": the partners named
+    assert {"Viện kiểm sát nhân dân thành phố", "Tòa án nhân dân thành phố"} <= set(_find(doc, "IV.1.đ", "support"))
+    assert ("IV.17.c", "responsible", "Chủ tịch Ủy ban nhân dân xã, phường") in got
+    assert _find(doc, "IV.3.c", "support") == ["Các sở, ngành liên quan"]
 
 
 def test_eval_extract_dev_documents_hold_their_level():
