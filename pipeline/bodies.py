@@ -47,6 +47,7 @@ ABBREVIATIONS = {
     "TĐ-KT": "Thi đua - Khen thưởng", "PTTH": "Phát thanh - Truyền hình", "PT-TH": "Phát thanh - Truyền hình",
     "VPUBND": "Văn phòng Ủy ban nhân dân", "TW": "Trung ương", "BCH": "Ban Chấp hành",
     "BTV": "Ban Thường vụ", "CA": "Công an", "BCHQS": "Bộ Chỉ huy Quân sự", "LĐLĐ": "Liên đoàn Lao động",
+    "TNCS": "Thanh niên Cộng sản",
 }
 
 # collective bodies whose commas belong to the name; "{place}" is tỉnh / thành phố / huyện / xã, phường
@@ -91,11 +92,14 @@ STOP_END = {"và", "của", "các", "với", "cho", "tại", "trên", "về", "�
             "giải", "quyết", "gửi", "lấy", "ý", "kiến", "quản", "lý", "cung", "cấp", "ban", "hành", "công", "bố"}
 
 
+INNER_STOP = {"có", "để", "là", "được", "đã", "sẽ", "trả", "lời"}
+
+
 def key(name: str) -> str:
     """A variant-insensitive key: abbreviations expanded, "và" / "-" / "&" / commas dropped, lower case."""
     s = expand(name)
     s = re.sub(r"[-–&,/()]", " ", s.lower())
-    s = re.sub(r"\b(và|các)\b", " ", s)
+    s = re.sub(r"\b(và|các)\b|\bcó(?=\s+liên\s+quan\b)", " ", s)  # "có liên quan" = "liên quan"
     return " ".join(s.split())
 
 
@@ -126,6 +130,8 @@ def mine(texts: Iterable[str], min_count: int = 4, max_len: int = 10) -> dict:
                 continue
             if t in SHORT_HEADS and (i + 1 >= len(toks) or not toks[i + 1][:1].isupper()):
                 continue  # "Ban hành", "Báo cáo", "Sở hữu", "Trường hợp": words, not bodies
+            if t == "Thuế" and (i + 1 >= len(toks) or not (toks[i + 1][:1].isupper() or toks[i + 1] in ("tỉnh", "thành", "cơ"))):
+                continue  # "Thuế tỉnh", "Thuế cơ sở" are tax offices; "Thuế xuất khẩu" is a tax
             for n in range(1, max_len + 1):
                 j = i + n
                 if j > len(toks):
@@ -133,8 +139,9 @@ def mine(texts: Iterable[str], min_count: int = 4, max_len: int = 10) -> dict:
                 if toks[j - 1] in _PUNCT:
                     # "Bộ Văn hóa, Thể thao và Du lịch": a comma inside a name, before a capital that is no head
                     nxt = toks[j] if j < len(toks) else ""
-                    if not (toks[j - 1] == "," and nxt[:1].isupper() and nxt not in head_first and n > 2):
-                        break
+                    if not (toks[j - 1] == "," and nxt[:1].isupper() and nxt not in head_first and n > 2
+                            and nxt not in ABBREVIATIONS and not nxt.isupper()):
+                        break  # but "Tỉnh ủy, HĐND, UBND tỉnh" is a list, and "..., QUYẾT NGHỊ" a new line
                 cand = tuple(toks[i:j])
                 counts[cand] += 1
                 nexts[cand][toks[j] if j < len(toks) else "."] += 1
@@ -146,6 +153,8 @@ def mine(texts: Iterable[str], min_count: int = 4, max_len: int = 10) -> dict:
             continue
         if cand in head_tuples and cand[0] in SHORT_HEADS:
             continue
+        if any(w in INNER_STOP for w in cand[1:-1]) or cand[-1] == "ký":
+            continue  # a clause, not a name: "Thuế có ý kiến để Thuế tỉnh", "Thuế Người ký"
         if cand[-1] in head_first and len(cand[-1].split()) == 1 and cand[-1] in SHORT_HEADS:
             continue  # "Bộ trưởng Bộ"
         # a kept name plus lower-case words ("Bộ Công Thương quy định"): keep only if it is as common
