@@ -97,6 +97,9 @@ NOT_DEADLINES = re.compile(r"(?:ngân\s+sách(?:\s+nhà\s+nước)?|kinh\s+phí|
                            re.IGNORECASE)
 
 
+_RECURRING = dict(RULES)["recurring"]
+
+
 def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
     """The deadline stated in ``text`` (a sentence or a "Thời gian thực hiện: ..." value)."""
     year = int(doc_date[:4]) if doc_date else None
@@ -111,6 +114,13 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
         if name == "year_only":
             return Deadline(kind="by", end=f"{m['y']}-12-31", text=phrase)
         if name in ("recurring_dates", "recurring_by"):
+            first = _RECURRING.search(text)
+            if first and first.start() < m.start():
+                # "định kỳ hàng tháng (trước ngày 16 hàng tháng), 6 tháng (...), tổng kết năm (trước ngày 20/11
+                # hàng năm)": the period stated first
+                p = _period(text[first.start():m.start()])
+                if p:
+                    return Deadline(kind="recurring", period=p, text=first.group(0))
             return Deadline(kind="recurring", period="year", text=phrase)
         if name == "range_month":
             s = iso(int(m["my1"]), int(m["mo1"]), 1)
