@@ -235,6 +235,7 @@ _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) 
                       r"(?<!Hội(?=\s(?:nghị|thảo|thi|diễn)\b))(?<!Báo(?=\s(?:cáo|chí)\b))(?<!Ban(?=\shành\b))"
                       r"(?<!Trường(?=\shợp\b))")  # "Hội nghị", "Báo cáo", "Ban hành", "Trường hợp" are no bodies
 _OF_HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(OF_HEADS, key=len, reverse=True)) + r")\s+")
+_HEAD_LIST_RE = re.compile(r"(?:,|;|\s+và)\s*(?=" + _HEAD_RE.pattern + ")")  # "Báo ..., Cổng thông tin ..."
 _SLASH_RE = re.compile(r"(?<=\w)\s?/\s?(?=" + _HEAD_RE.pattern + ")")  # "Sở A/Sở B"
 VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "dẫn", "tham", "mưu", "chức", "triển", "khai",
          "chỉ", "đạo", "lãnh", "theo", "dõi", "kiểm", "tra", "báo", "cáo", "xây", "dựng", "tuyên", "có", "là",
@@ -368,6 +369,9 @@ def _name_end(text: str, start: int) -> int:
                 j += 1
             run = [x.group(0) for x in words[i:j]]
             nxt = words[j].group(0) if j < len(words) else ""
+            if j == i + 1 and nxt and re.fullmatch(STRONG_VERBS + r"|tổng\s+hợp|chủ\s+trì|phối\s+hợp|triển\s+khai",
+                                                   f"{w} {nxt}"):
+                break  # "Sở Công Thương tổng hợp báo cáo ...": the verb after the name
             if j - 1 > i and nxt and re.fullmatch(STRONG_VERBS, f"{run[-1]} {nxt}"):
                 j, run, nxt = j - 1, run[:-1], run[-1]  # "Sở Tài chính tổ chức ...": "tổ" starts the verb
             tail = TAIL_RE.match(rest[pos + words[j - 1].end():].lower()) if j > i and nxt in ("trên", "tại") else None
@@ -409,6 +413,11 @@ def _paren(text: str, e: int) -> int:
     return e + m.end() if m else e
 
 
+BARE_LOCAL = {"HĐND", "UBND", "Hội đồng nhân dân", "Ủy ban nhân dân", "Thường trực HĐND", "Thường trực Hội đồng nhân dân",
+              "UBMTTQ", "Ủy ban MTTQ", "Ủy ban Mặt trận Tổ quốc"}
+_BARE_LOCAL_RE = "(?:" + "|".join(re.escape(b) for b in sorted(BARE_LOCAL, key=len, reverse=True)) + r")\s"
+
+
 def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
     """A list of bodies as written -> one string per body ("các huyện ủy, thành ủy" -> two)."""
     out: list[str] = []
@@ -445,6 +454,11 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
         if i and b[:1].islower() and not b.startswith(("các ", "những ")) and out[i - 1].lower().startswith("các "):
             b = "các " + b
         fixed.append(b)
+    # "Tỉnh ủy, HĐND, UBND tỉnh": the place of the last local body is the bare one's before it
+    for i in range(len(fixed) - 2, -1, -1):
+        place = re.search(r"\s(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)$", fixed[i + 1])
+        if fixed[i] in BARE_LOCAL and place and re.match(_BARE_LOCAL_RE, fixed[i + 1]):
+            fixed[i] = f"{fixed[i]} {place.group(1)}"
     bare = (set(GENERIC) | {h.lower() for h in HEADS}) - STANDALONE - CAP_GENERIC - PARTY_GENERIC - {"tổ chức đảng"}
     return [b for b in fixed if len(b) > 2 and not re.fullmatch(r"[\W\d]+", b) and b.lower() not in bare]
 
@@ -476,7 +490,7 @@ class Extractor:
         self.skip_pars: dict[str, int] = {}  # sections whose first paragraphs were handled
         self.subject: dict[str, list[str]] = {}  # sections whose heading names their body
         self.impl_parts = {s.id for s in sections if s.level == 1 and re.search(
-            r"TO CHUC THU.?C HIEN|TRACH NHIEM|PHAN CONG", strip_marks(s.heading).upper())}
+            r"TO CHUC THU.?C HIEN|TRACH NHIEM|PHAN CONG|CHE DO BAO CAO", strip_marks(s.heading).upper())}
 
     # -- helpers
     def add(self, sec: Section, action: str, span_or_bodies, role: str, deadline: Deadline,
@@ -585,6 +599,7 @@ class Extractor:
             head = sec.heading.strip()
             role = None
             span = None
+            named = False  # the heading only names its bodies: split where a new named head starts
             m = re.match(r"^(?:Giao\s+)?(?P<b>.+?)\s+chủ\s+trì\.?$", head)
             if m and body_list_end(m["b"], self.gaz) >= len(m["b"].strip()) - 1:
                 role, span = "lead", m["b"]
@@ -596,24 +611,27 @@ class Extractor:
             elif re.match(r"^Đề\s+nghị\s+", head):
                 rest = re.sub(r"^Đề\s+nghị\s+", "", head)
                 e = body_list_end(rest, self.gaz)
-                if e:
+                if e and self._names_only(sec, rest):
+                    role, span, named = "requested", rest, True  # "Đề nghị các doanh nghiệp sản xuất, chế biến và ..."
+                elif e:
                     role, span = "requested", rest[:e]
             else:
                 e = body_list_end(head, self.gaz)
                 if e and e >= len(head.rstrip(" .:;")) - 1:
                     role, span = "lead", head
-                elif e and self.in_impl(sec) and sec.text and len(head.split()) <= 14 \
-                        and not re.search(r"[.;:]|\b(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm)\b", head) \
-                        and re.match(r"(?:Các|Những)\s", head):
-                    # "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp" over its tasks: the
-                    # heading is the body, described as the plan describes it
-                    role, span = "lead", head
+                elif e and self._names_only(sec, head):
+                    # "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp", "7. Trung tâm Xúc tiến
+                    # đầu tư, thương mại và du lịch" over its tasks: the heading is the body, as the plan writes it
+                    role, span, named = "lead", head, True
             if not role:
                 continue
             kids = [k for k in self.children.get(sec.id, [])]
             whole = role == "lead" and span == head and body_list_end(head, self.gaz) < len(head.rstrip(" .:;")) - 1 \
                 and not re.search(r",\s*" + _HEAD_RE.pattern, head)
-            bodies = [span.strip(" .:;")] if whole else split_bodies(span, self.gaz)
+            if named:
+                bodies = [b.strip(" .:;") for b in _HEAD_LIST_RE.split(span) if b.strip(" .:;")]
+            else:
+                bodies = [span.strip(" .:;")] if whole else split_bodies(span, self.gaz)
             first = next((p for p in sec.text.splitlines() if p.strip()), "")
             led = re.match(r"^(?P<b>[^,;:]{3,80}?)\s+chủ\s+trì\b", first)
             if role == "lead" and len(bodies) > 1 and led and key(led["b"]) in {key(b) for b in bodies}:
@@ -745,6 +763,12 @@ class Extractor:
                 self._report(sec, sent)
                 return
         e = body_list_end(body_text, self.gaz)
+        if e and re.match(r"^\s*:\s*\S", body_text[e:]) and (subject_ok or self.in_impl(sec)):
+            # "Các Sở, ngành, UBND các xã, phường ...: Căn cứ chức năng, nhiệm vụ ..., tổ chức triển khai ...": the
+            # bodies named before the colon carry out what follows
+            self.add(sec, sent, body_text[:e], "responsible", dl)
+            self._report(sec, sent)
+            return
         after = body_text[e:].strip(" ,") if e else ""
         # a heading that hands its items to its bodies: "... thực hiện các nội dung sau:"
         opens_items = heading and bool(sec.text) and bool(re.search(r"(?::|\bsau\W*)$", sent.rstrip()))
@@ -785,6 +809,14 @@ class Extractor:
             if e and re.match(r"^[\s,]*(?:và\s+[^,;]{0,40}?\s+)?(?!(?:của|và|trong|tại|về|các|những|theo|đối|cho)\b)[a-zà-ỹđ]",
                               m["y"][e:]):
                 self.add(sec, text, m["y"][:e], "responsible", dl)
+
+    def _names_only(self, sec: Section, head: str) -> bool:
+        """A heading of the implementation part over its own text that only names who acts: short, no
+        sentence punctuation, no verb of a role."""
+        return self.in_impl(sec) and bool(sec.text) and len(head.split()) <= 14 \
+            and not re.search(r"[.;:]|\b(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|thực\s+hiện|"
+                              r"triển\s+khai|chỉ\s+đạo|tham\s+gia|tổ\s+chức\s+(?!xã\s+hội|chính\s+trị)|hướng\s+dẫn|"
+                              r"tiếp\s+tục|quan\s+tâm|theo\s+dõi|báo\s+cáo)\b", head)
 
     def _duty(self, sec: Section, text: str, dl: Deadline, subject: list[str]) -> None:
         """"Chủ tịch Ủy ban nhân dân xã, phường chịu trách nhiệm trực tiếp ..." in the items of a body: a

@@ -58,6 +58,9 @@ def run_cli(*args, stdin=None):
      ("event", N, N, N)),
     ("Lồng ghép các nội dung vào Kế hoạch phát triển kinh tế - xã hội hằng năm", ("none", N, N, N)),
     ("đưa vào chương trình hoạt động chỉ đạo thường xuyên của cấp ủy", ("none", N, N, N)),
+    # training plan f1e0981425ec38be: the period stated first
+    ("định kỳ hàng tháng (trước ngày 18 hàng tháng), 6 tháng (trước ngày 18/5), tổng kết năm (trước ngày 30/11 hàng năm)",
+     ("recurring", N, N, "month")),
 ])
 def test_deadline_forms(text, want):
     d = parse_deadline(text, "2025-03-19")
@@ -88,6 +91,7 @@ def test_deadline_forms(text, want):
     ("Các cấp ủy, tổ chức đảng, chính quyền các cấp, người đứng đầu cơ quan, đơn vị",
      ["Các cấp ủy", "các tổ chức đảng", "chính quyền các cấp", "người đứng đầu cơ quan, đơn vị"]),
     ("Chủ tịch Ủy ban nhân dân xã, phường", ["Chủ tịch Ủy ban nhân dân xã, phường"]),  # the head of a collective
+    ("Tỉnh ủy, HĐND, UBND tỉnh", ["Tỉnh ủy", "HĐND tỉnh", "UBND tỉnh"]),  # the last one's place is the bare one's
 ])
 def test_body_lists_are_split(span, want):
     assert split_bodies(span, load()) == want
@@ -197,6 +201,18 @@ def test_issue_5_body_items_partners_duties_and_a_part_numbered_twice():
     assert {"Viện kiểm sát nhân dân thành phố", "Tòa án nhân dân thành phố"} <= set(_find(doc, "IV.1.đ", "support"))
     assert ("IV.17.c", "responsible", "Chủ tịch Ủy ban nhân dân xã, phường") in got
     assert _find(doc, "IV.3.c", "support") == ["Các sở, ngành liên quan"]
+
+
+def test_issue_5_headings_that_only_name_bodies_and_body_labels():
+    doc = extract_text((ROOT / "tests/data/plans/f1e0981425ec38be.txt").read_text(encoding="utf-8"))
+    # "7. Trung tâm Xúc tiến đầu tư, thương mại và du lịch" over its bullets: the whole heading is the body
+    assert _find(doc, "V.7", "lead") == ["Trung tâm Xúc tiến đầu tư, thương mại và du lịch"]
+    assert _find(doc, "V.11", "requested") == ["Các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng hóa"]
+    assert len(_find(doc, "V.9", "lead")) == 2  # "Báo và phát thanh, truyền hình Sơn La, Cổng thông tin điện tử tỉnh"
+    # "Các Sở, ngành, UBND các xã, phường và ...: Căn cứ ...": the bodies before the colon; "V. CHẾ ĐỘ BÁO CÁO"
+    assert "Ủy ban nhân dân các xã, phường" in _find(doc, "VI.1", "responsible")
+    assert {"Sở Công Thương", "Tỉnh ủy", "Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh"} <= set(_find(doc, "VI.1", "report_to"))
+    assert _find(doc, "VI.2", "responsible") == ["Sở Công Thương"]  # not "Sở Công Thương tổng" (hợp báo cáo ...)
 
 
 def test_eval_extract_dev_documents_hold_their_level():
