@@ -64,6 +64,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("event", re.compile(r"ngay\s+sau\s+khi\s+[^,.;]{3,60}|sau\s+khi\s+[^,.;]{3,60}|khi\s+(?:có|Chính phủ|Bộ|Trung ương|cấp|"
                          r"tổng\s+kết|kết\s+thúc|hoàn\s+thành|xảy\s+ra|phát\s+sinh|phát\s+hiện|xuất\s+hiện)[^,.;]{0,60}"
                          r"|kịp\s+thời\s+khi|theo\s+tiến\s+độ|theo\s+lộ\s+trình"
+                         # "hoàn thành theo chỉ đạo tại các công điện của Thủ tướng Chính phủ"
+                         r"|hoàn\s+thành\s+theo\s+(?:chỉ\s+đạo|yêu\s+cầu)"
                          # "trong thời hạn 10 ngày kể từ ngày nhận Kế hoạch này": counted from an event
                          r"|trong\s+(?:thời\s+hạn\s+|vòng\s+)?\d{1,3}\s+ngày(?:\s+làm\s+việc)?,?\s+(?:kể\s+)?từ\s+(?:ngày|khi)[^,.;]{0,60}",
                          FLAGS)),

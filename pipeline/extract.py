@@ -36,9 +36,10 @@ GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành",
            "tổ chức", "doanh nghiệp", "phòng", "trường", "xã", "phường", "huyện", "hội", "đoàn thể", "cấp ủy",
            "chi bộ", "tổ chức đảng", "chính quyền", "thành viên", "tổ chức thành viên", "cơ sở", "nhà đầu tư",
            "người đứng đầu", "chủ đầu tư", "nhà mạng", "lực lượng",
-           "nhà cung cấp"]
+           "nhà cung cấp", "bộ", "tỉnh", "tập đoàn", "tổng công ty"]
 # nouns made of syllables that are verbs elsewhere ("công" of "phân công", "chức" of "tổ chức")
-NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn)\b")
+NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn"
+                              r"|bảo\s+hiểm)\b")
 # two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ...")
 STRONG_VERBS = (r"xác\s+định|tổ\s+chức|xây\s+dựng|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|theo\s+dõi|đôn\s+đốc"
                 r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu")
@@ -48,7 +49,8 @@ CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
 PARTY_GENERIC = {"cấp ủy", "chính quyền"}  # "Cấp ủy, tổ chức đảng, chính quyền ... thực hiện": always actors
 GROUPABLE = sorted(["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
                     "doanh nghiệp", "thành phố", "huyện", "xã", "phường", "cá nhân", "nhà đầu tư", "đặc khu",
-                    "tổ chức chính trị - xã hội", "hội", "báo chí", "phòng"], key=len, reverse=True)
+                    "tổ chức chính trị - xã hội", "hội", "báo chí", "phòng", "bộ", "tỉnh", "tập đoàn", "tổng công ty",
+                    "lực lượng"], key=len, reverse=True)
 GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "trực thuộc quản lý", "thuộc các bộ, ngành trung ương", "của thành phố", "của tỉnh", "tại địa phương", "ngang bộ",
                  "thuộc chính phủ", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
@@ -115,6 +117,7 @@ def _is_cap(w: str) -> bool:
 def _alternatives(text: str) -> str:
     """"Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao": a slash between two names separates
     them like a comma (same length, so positions hold)."""
+    text = re.sub(r"(?<=ngang )Bộ\b", "bộ", text)  # "cơ quan ngang Bộ" is no new ministry
     return _SLASH_RE.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text)
 
 
@@ -130,6 +133,11 @@ def body_list_end(text: str, gaz: Gazetteer) -> int:
         if end and not (m and m.group(1)):
             break  # bodies in a list are separated: "Các cơ quan, đơn vị tổ chức ..." ends before "tổ chức"
         e = _one_body_end(text, start, gaz)
+        if end:
+            # "Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh và tỉnh Quảng Ninh": the head is shared
+            place = _PLACE_NAME_RE.match(text, start)
+            if place and _LOCAL_HEAD_RE.match(text[:end].split(",")[0].strip()):
+                e = max(e, place.end())
         if e <= start:
             break
         end = pos = e
@@ -175,9 +183,13 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
     """A generic body written in lower case ("các cơ quan liên quan", "sở, ngành có liên quan")."""
     # "các cơ quan liên quan", "thành ủy" (after "các huyện ủy,"), "các tổ chức thành viên"
     m = re.match(r"(?:các\s+|những\s+)?(?P<g>" + "|".join(sorted(GENERIC, key=len, reverse=True)) + r")(?![\w])", low)
+    if m and m.group("g") == "bộ" and re.match(r"\s+(?:máy|phận|tiêu|luật|đội|chỉ|công|trưởng|hồ|sách|mặt)\b", low[m.end():]):
+        return 0  # "bộ máy", "bộ phận", "bộ tiêu chí": not ministries
     if m and (rest[:1].islower() or re.match(r"(?:Các|Những)\s", rest) or m.group("g") in PARTY_GENERIC
               or cap_generic and m.group("g") in CAP_GENERIC):
         e = m.end()
+        if m.group("g") == "cơ quan" and re.match(r"\s+(?=[A-ZĐ])", rest[e:]) and _HEAD_RE.match(rest[e:].lstrip()):
+            return _name_end(rest, e + len(rest[e:]) - len(rest[e:].lstrip()))  # "cơ quan Thuế", "cơ quan Công an"
         if m.group("g") == "lực lượng":  # "lực lượng Công an", "lực lượng Hải quan": the force's name
             sp = re.match(r"\s+(?=[A-ZĐ])", rest[e:])
             return _name_end(rest, e + sp.end()) if sp and _HEAD_RE.match(rest[e + sp.end():]) else 0
@@ -192,7 +204,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
         if m.group("g") in GROUPABLE:
             # "các sở, ngành, đơn vị có liên quan": generic nouns after one "các" make one collective body
             while True:
-                g = re.match(r"(?:,\s*|\s+và\s+)(" + "|".join(GROUPABLE) + r")(?![\w])", low[e:])
+                g = re.match(r"(?:\s+trung\s+ương)?(?:,\s*|\s+và\s+)(" + "|".join(GROUPABLE) + r")(?![\w])", low[e:])
                 if not g:
                     break
                 e += g.end()
@@ -209,7 +221,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
                     return _name_end(rest, e + sp.end())
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
         ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
-                       r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
+                       r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|khẩn\s+trương|kịp\s+thời|tích\s+cực|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
                        r"|trong|trực\s+thuộc|" + STRONG_VERBS + r")\b)",
                        rest[e:])
         if ext and not tailed and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS):
@@ -369,9 +381,10 @@ def _name_end(text: str, start: int) -> int:
                 j += 1
             run = [x.group(0) for x in words[i:j]]
             nxt = words[j].group(0) if j < len(words) else ""
-            if j == i + 1 and nxt and re.fullmatch(STRONG_VERBS + r"|tổng\s+hợp|chủ\s+trì|phối\s+hợp|triển\s+khai",
-                                                   f"{w} {nxt}"):
-                break  # "Sở Công Thương tổng hợp báo cáo ...": the verb after the name
+            before = words[i - 1].group(0).lower() if i else head.split()[-1].lower()
+            if j == i + 1 and nxt and (re.fullmatch(STRONG_VERBS + r"|tổng\s+hợp|chủ\s+trì|phối\s+hợp|triển\s+khai|tạo\s+điều",
+                                                    f"{w} {nxt}") or w in VERBS and nxt in VERBS and before not in VERBS):
+                break  # "Sở Công Thương tổng hợp báo cáo ...", "Bộ Công Thương bảo đảm ...": the verb after the name
             if j - 1 > i and nxt and re.fullmatch(STRONG_VERBS, f"{run[-1]} {nxt}"):
                 j, run, nxt = j - 1, run[:-1], run[-1]  # "Sở Tài chính tổ chức ...": "tổ" starts the verb
             tail = TAIL_RE.match(rest[pos + words[j - 1].end():].lower()) if j > i and nxt in ("trên", "tại") else None
@@ -413,6 +426,8 @@ def _paren(text: str, e: int) -> int:
     return e + m.end() if m else e
 
 
+_PLACE_NAME_RE = re.compile(r"(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)\s+[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)*")
+_LOCAL_HEAD_RE = re.compile(r"(?P<h>Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND)\s+" + _PLACE_NAME_RE.pattern)
 BARE_LOCAL = {"HĐND", "UBND", "Hội đồng nhân dân", "Ủy ban nhân dân", "Thường trực HĐND", "Thường trực Hội đồng nhân dân",
               "UBMTTQ", "Ủy ban MTTQ", "Ủy ban Mặt trận Tổ quốc"}
 _BARE_LOCAL_RE = "(?:" + "|".join(re.escape(b) for b in sorted(BARE_LOCAL, key=len, reverse=True)) + r")\s"
@@ -454,6 +469,11 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
         if i and b[:1].islower() and not b.startswith(("các ", "những ")) and out[i - 1].lower().startswith("các "):
             b = "các " + b
         fixed.append(b)
+    # "Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh": the local body's head is shared
+    for i in range(1, len(fixed)):
+        head = _LOCAL_HEAD_RE.match(fixed[i - 1])
+        if head and _PLACE_NAME_RE.fullmatch(fixed[i]):
+            fixed[i] = f"{head.group('h')} {fixed[i]}"
     # "Tỉnh ủy, HĐND, UBND tỉnh": the place of the last local body is the bare one's before it
     for i in range(len(fixed) - 2, -1, -1):
         place = re.search(r"\s(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)$", fixed[i + 1])
@@ -623,6 +643,15 @@ class Extractor:
                     # "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp", "7. Trung tâm Xúc tiến
                     # đầu tư, thương mại và du lịch" over its tasks: the heading is the body, as the plan writes it
                     role, span, named = "lead", head, True
+            if not role and self.children.get(sec.id):
+                # "1.2. Hỗ trợ khẩn cấp về nhà ở / Ủy ban nhân dân các tỉnh, thành phố: / a) ... b) ...": the body
+                # named alone before the items heads them
+                pars = [p.strip() for p in sec.text.splitlines() if p.strip()]
+                if len(pars) == 1 and pars[0].endswith(":"):
+                    label = pars[0].rstrip(" :")
+                    e = body_list_end(label, self.gaz)
+                    if e and e >= len(label) - 1:
+                        role, span = "lead", label
             if not role:
                 continue
             kids = [k for k in self.children.get(sec.id, [])]
@@ -749,7 +778,10 @@ class Extractor:
             if duty:  # "Chủ cơ sở có trách nhiệm giám sát ...": a named duty-holder
                 self.add(sec, sent, [duty["b"]], "responsible", dl)
             return
-        issuer = re.match(r"^(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+vụ)[^.;:,]{0,30}?\s+(?P<v>yêu\s+cầu|đề\s+nghị|giao)\s+"
+        if re.match(r"^Chỉ\s+đạo\b", sent) and (subject_ok or self.in_tasks(sec) or self.in_impl(sec)):
+            self._directed(sec, sent, dl)  # "Chỉ đạo Tổng công ty Hàng không Việt Nam ... hỗ trợ ...": who is directed
+        issuer = re.match(r"^(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+vụ|Chính\s+phủ|Thủ\s+tướng\s+Chính\s+phủ)"
+                          r"[^.;:,]{0,30}?\s+(?:trân\s+trọng\s+)?(?P<v>yêu\s+cầu|đề\s+nghị|giao)\s+"
                           r"(?P<rest>.+)$", sent)
         if issuer:  # the issuer speaking: "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành ..."
             sent = {"yêu": "Yêu cầu", "đề": "Đề nghị", "giao": "Giao"}[issuer["v"].split()[0]] + " " + issuer["rest"]
@@ -771,7 +803,8 @@ class Extractor:
             return
         after = body_text[e:].strip(" ,") if e else ""
         # a heading that hands its items to its bodies: "... thực hiện các nội dung sau:"
-        opens_items = heading and bool(sec.text) and bool(re.search(r"(?::|\bsau\W*)$", sent.rstrip()))
+        opens_items = (heading and bool(sec.text) or bool(self.children.get(sec.id))) \
+            and bool(re.search(r"(?::|\bsau\W*)$", sent.rstrip()))
         after = re.sub(r"^là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối)[^,;]*,\s*", "", after)
         if e and re.match(r"^chủ\s+trì\b", after):
             self.add(sec, sent, body_text[:e], "lead", dl)
@@ -791,11 +824,13 @@ class Extractor:
             via = re.match(r"^(?:chỉ\s+đạo|giao|yêu\s+cầu)\s+(?P<y>.+)$", after)
             if via:  # "Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau": Y carries them out too
                 ye = body_list_end(via["y"], self.gaz)
-                if ye and re.match(r"^\s*(?:thực\s+hiện|triển\s+khai|tổ\s+chức|xây\s+dựng)\b", via["y"][ye:]):
+                if ye and re.match(r"^\s*(?::|(?!(?:của|và|trong|tại|về|các|những|theo|đối|cho)\b)[a-zà-ỹđ])", via["y"][ye:]):
                     self.add(sec, sent, via["y"][:ye], "responsible", dl)
                     doers += split_bodies(via["y"][:ye], self.gaz)
             if opens_items:
                 self.subject.setdefault(sec.id, doers)  # the items below are these bodies' tasks
+                for k in self.children.get(sec.id, []):
+                    self.subject.setdefault(k.id, doers)
         if len(self.found) > n_before or subject_ok or self.in_impl(sec):
             self._report(sec, sent)
 

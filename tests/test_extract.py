@@ -61,6 +61,7 @@ def run_cli(*args, stdin=None):
     # training plan f1e0981425ec38be: the period stated first
     ("định kỳ hàng tháng (trước ngày 18 hàng tháng), 6 tháng (trước ngày 18/5), tổng kết năm (trước ngày 30/11 hàng năm)",
      ("recurring", N, N, "month")),
+    ("hoàn thành theo chỉ đạo tại các công điện của Thủ tướng Chính phủ", ("event", N, N, N)),
 ])
 def test_deadline_forms(text, want):
     d = parse_deadline(text, "2025-03-19")
@@ -213,6 +214,23 @@ def test_issue_5_headings_that_only_name_bodies_and_body_labels():
     assert "Ủy ban nhân dân các xã, phường" in _find(doc, "VI.1", "responsible")
     assert {"Sở Công Thương", "Tỉnh ủy", "Hội đồng nhân dân tỉnh", "Ủy ban nhân dân tỉnh"} <= set(_find(doc, "VI.1", "report_to"))
     assert _find(doc, "VI.2", "responsible") == ["Sở Công Thương"]  # not "Sở Công Thương tổng" (hợp báo cáo ...)
+
+
+def test_issue_5_a_government_resolution():
+    doc = extract_text((ROOT / "tests/data/plans/a69069ae524315d9.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    # "Chỉ đạo Tổng công ty ..." after the ministry's sentence; "X chỉ đạo Y:" over items
+    assert ("II.1.1.b", "responsible", "Tổng công ty Hàng không Việt Nam") in got
+    assert {("II.1.4", "responsible", "Bộ Tài chính"), ("II.1.4", "responsible", "Bảo hiểm xã hội Việt Nam"),
+            ("II.1.4.b", "support", "Sở Y tế")} <= got
+    # the body named alone before the items heads them; a shared head over a list of places
+    assert ("II.1.2.a", "lead", "Ủy ban nhân dân các tỉnh, thành phố") in got
+    assert ("II.1.1.d", "responsible", "Ủy ban nhân dân tỉnh Quảng Ninh") in got
+    assert _find(doc, "II.4.a", "lead") == ["Các bộ, cơ quan trung ương, địa phương"]
+    assert "Hội Chữ thập đỏ Việt Nam" in _find(doc, "III.5", "requested")  # "Chính phủ trân trọng đề nghị ..."
+    assert _find(doc, "III.1", "responsible") == sorted(
+        ["Bộ trưởng", "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+         "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"])
 
 
 def test_eval_extract_dev_documents_hold_their_level():
