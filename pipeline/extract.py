@@ -787,10 +787,13 @@ class Extractor:
             sent = {"yêu": "Yêu cầu", "đề": "Đề nghị", "giao": "Giao"}[issuer["v"].split()[0]] + " " + issuer["rest"]
         m = re.match(r"^(?:Giao|Yêu cầu)\s+(?P<rest>.+)$", sent)
         body_text = m["rest"] if m else sent
-        req = re.match(r"^Đề\s+nghị\s+(?P<rest>.+)$", sent)
+        req = re.match(r"^(?P<v>Đề\s+nghị|Khuyến\s+khích)\s+(?P<rest>.+)$", sent)
         if req:
             e = body_list_end(req["rest"], self.gaz)
-            if e:
+            encouraged = split_bodies(req["rest"][:e], self.gaz) if e and req["v"].startswith("Khuyến") else []
+            if encouraged and all(re.sub(r"^các\s+", "", b.lower()) in CAP_GENERIC for b in encouraged):
+                e = 0  # "Khuyến khích doanh nghiệp đầu tư ...": a policy, not a request to a body
+            if e:  # "Đề nghị Ủy ban MTTQ ...", "Khuyến khích các địa phương ..."
                 self.add(sec, sent, req["rest"][:e], "requested", dl)
                 self._report(sec, sent)
                 return
