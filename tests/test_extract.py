@@ -310,3 +310,11 @@ def test_tables_from_json_and_bad_json(tmp_path):
     r = run_cli("tables", str(tmp_path / "001.json"), str(tmp_path / "bad.json"), "--out", str(tmp_path / "t"))
     assert r.returncode == 5 and "bad.json" in r.stderr
     assert len(pd.read_csv(tmp_path / "t" / "sections.csv", encoding="utf-8-sig")) == 28
+
+
+def test_encouraging_businesses_is_a_policy_not_a_request():
+    text = ("KẾ HOẠCH\n\nThử nghiệm\n\nI. NHIỆM VỤ\n\n1. Phát triển hạ tầng số\n\n"
+            "a) Khuyến khích doanh nghiệp đầu tư hạ tầng 5G theo mô hình hợp tác công - tư.\n\n"
+            "b) Khuyến khích các địa phương bố trí nguồn lực hỗ trợ người dân.\n")
+    doc = extract_text(text)
+    assert [(a.section, a.role, a.body) for a in doc.assignments] == [("I.1.b", "requested", "Các địa phương")]
