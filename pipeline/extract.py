@@ -208,6 +208,9 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
                 if not g:
                     break
                 e += g.end()
+        assigned = re.match(r"\s+được\s+(?:phân\s+công|giao)(?:\s+(?:nhiệm\s+vụ|chủ\s+trì))?(?![\w])", low[e:])
+        if assigned:  # "các cơ quan, đơn vị được phân công nhiệm vụ", "các Sở, ban, ngành được giao chủ trì"
+            return e + assigned.end()
         tailed = False
         while True:
             t = TAIL_RE.match(low[e:])
