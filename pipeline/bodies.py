@@ -209,8 +209,10 @@ class Gazetteer:
         # names for span matching: longest first; lower-cased for case-insensitive search
         surfaces = {v for b in self.bodies for v in b["variants"]}
         self.surfaces = sorted(surfaces, key=len, reverse=True)
+        # case-insensitive after a capital head: OCR and typists vary the case inside names ("Hội đồng Thi đua -
+        # khen thưởng tỉnh")
         self._surface_re = re.compile(
-            r"(?<![\w])(" + "|".join(re.escape(s) for s in self.surfaces) + r")(?![\w])") if surfaces else None
+            r"(?<![\w])(" + "|".join(re.escape(s) for s in self.surfaces) + r")(?![\w])", re.IGNORECASE) if surfaces else None
         self._collective_re = re.compile(
             r"(?<![\w])(" + "|".join(re.escape(s) for s in self.collective) + r")(?![\w])", re.IGNORECASE)
 
@@ -234,7 +236,7 @@ class Gazetteer:
         m = self._collective_re.match(text)
         if m:
             best = m.end()
-        if self._surface_re is not None:
+        if self._surface_re is not None and text[:1].isupper():
             m = self._surface_re.match(text)
             if m:
                 best = max(best, m.end())

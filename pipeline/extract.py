@@ -225,6 +225,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
         ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
                        r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|khẩn\s+trương|kịp\s+thời|tích\s+cực|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
+                       r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục"
                        r"|trong|trực\s+thuộc|" + STRONG_VERBS + r")\b)",
                        rest[e:])
         if ext and not tailed and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS):
@@ -243,7 +244,7 @@ STANDALONE = {"tỉnh ủy", "thành ủy", "huyện ủy", "chính phủ", "qu�
 FUNCTION_WORDS = {"và", "trong", "của", "về", "với", "cho", "tại", "theo", "để", "các", "những", "đối", "trên", "từ",
                   "đến", "là", "có", "được", "khi", "nhằm", "do", "bằng", "này", "đó"}
 QUALIFIERS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Trung ương", "Quốc hội"}
-OF_HEADS = {"Giám đốc", "Thủ trưởng", "Bộ trưởng", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
+OF_HEADS = {"Giám đốc", "Chánh Văn phòng", "Thủ trưởng", "Bộ trưởng", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
             "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ"}
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường"},
                                                                        key=len, reverse=True)) + r")(?![\w])"
@@ -327,6 +328,9 @@ def _name_end(text: str, start: int) -> int:
             continue
         if w in ("(", ")", ",", ";", ":", "."):
             break
+        if _is_cap(w) and i + 1 < len(words) and re.fullmatch(
+                r"(?:chủ\s+trì|phối\s+hợp|tham\s+mưu|triển\s+khai|thực\s+hiện)", f"{w.lower()} {words[i + 1].group(0)}"):
+            break  # "Phòng Tổ chức - Hành chính - Quản trị / Chủ trì, phối hợp ...": a heading run on into its text
         if _is_cap(w):
             hm2 = _HEAD_RE.match(rest[pos + words[i].start():])
             if hm2 and not prev_cap and hm2.group(0) not in QUALIFIERS:
@@ -339,6 +343,11 @@ def _name_end(text: str, start: int) -> int:
             continue
         if w in ("-", "–", "&") and i + 1 < len(words) and _is_cap(words[i + 1].group(0)):
             i += 1
+            continue
+        if w in ("-", "–") and i + 1 < len(words) and i and last == words[i - 1].end() and words[i + 1].group(0).isalpha() \
+                and words[i + 1].group(0) not in VERBS | FUNCTION_WORDS \
+                and not _generic_end(rest[pos + words[i + 1].start():], rest[pos + words[i + 1].start():].lower()):
+            i, prev_cap = i + 1, True  # "Hội đồng Thi đua - khen thưởng tỉnh": a dash inside a name in lower case
             continue
         if w == "Các":
             break  # "Sở Tài chính Các sở, ngành" (a table cell without a comma): a new body
@@ -728,6 +737,10 @@ class Extractor:
                     # the plan's closing remark: who receives reports; the issuer's request in it speaks for
                     # the part, as after the part's last item
                     for sent in _sentences(par):
+                        # "Trên đây là kế hoạch ...; yêu cầu các phòng, ban, đơn vị nghiêm túc triển khai thực hiện"
+                        ask = re.search(r";\s*(?P<c>(?:yêu\s+cầu|đề\s+nghị)\s.+)$", sent)
+                        if sec.id in closers and ask and not CLOSING.match(sent):
+                            sent = ask["c"][:1].upper() + ask["c"][1:]
                         if sec.id in closers and CLOSING.match(sent):
                             self._sentence(closers[sec.id], sent, True, [])
                         elif sec.id not in self.done:
@@ -740,7 +753,10 @@ class Extractor:
                 starred = bool(re.match(r"^[*+]\s*", par))
                 p = re.sub(r"^[-+*•]\s*", "", par).strip()
                 for si, sent in enumerate(_sentences(p)):
-                    self._sentence(target, sent, starred or closing or (si == 0 and (self.in_impl(sec) or self.in_tasks(sec))),
+                    # a paragraph's first sentence, or a later one that opens with a plural body ("Các cơ quan
+                    # thông tin truyền thông tập trung tuyên truyền ..."), may name who acts
+                    first = si == 0 or bool(re.match(r"(?:Các|Những)\s", sent))
+                    self._sentence(target, sent, starred or closing or (first and (self.in_impl(sec) or self.in_tasks(sec))),
                                    sec_deadlines if target is sec else [], heading=pi == 0)
 
     def _sentence(self, sec: Section, sent: str, subject_ok: bool, sec_deadlines: list[str],
@@ -812,16 +828,16 @@ class Extractor:
         opens_items = (heading and bool(sec.text) or bool(self.children.get(sec.id))) \
             and bool(re.search(r"(?::|\bsau\W*)$", sent.rstrip()))
         after = re.sub(r"^là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối)[^,;]*,\s*", "", after)
-        if e and re.match(r"^chủ\s+trì\b", after):
+        if e and re.match(r"^[Cc]hủ\s+trì\b", after):
             self.add(sec, sent, body_text[:e], "lead", dl)
-            if opens_items:
+            if opens_items or heading and sec.text:  # the paragraphs below are the lead's tasks
                 self.subject.setdefault(sec.id, split_bodies(body_text[:e], self.gaz))
             self._supports(sec, after, dl)
         elif e and sec.id in self.subject and {_bare_key(b) for b in split_bodies(body_text[:e], self.gaz)} <= \
                 {_bare_key(b) for b in self.subject[sec.id]}:
             self._supports(sec, after, dl)  # "Sở Tài chính phối hợp với ..." in Sở Tài chính's own items
         elif e and (m or subject_ok or re.match(r"^(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)", after)) and \
-                after[:1].islower() and not re.match(r"^(?:và|các|những|trên|của|thuộc|tại|trong)\b", after) \
+                after[:1].islower() and not re.match(r"^(?:và|các|những|trên|của|thuộc|tại|trong|có\s+thể)\b", after) \
                 and not SCOPE_HEADINGS.match(sec.heading):
             self.add(sec, sent, body_text[:e], "responsible", dl)
             # "X phối hợp với Y thực hiện ...", "X theo chức năng ... chủ động phối hợp với Y ...": Y supports

@@ -318,3 +318,18 @@ def test_encouraging_businesses_is_a_policy_not_a_request():
             "b) Khuyến khích các địa phương bố trí nguồn lực hỗ trợ người dân.\n")
     doc = extract_text(text)
     assert [(a.section, a.role, a.body) for a in doc.assignments] == [("I.1.b", "requested", "Các địa phương")]
+
+
+def test_issue_5_legacy_seeds_003_and_004_end_to_end():
+    from pipeline.restore import restore_text
+
+    doc = extract_text(restore_text((ROOT / "data/raw/003_d44a66575a04e61b.txt").read_text(encoding="utf-8")).text)
+    # "1. Phòng Tổ chức - Hành chính - Quản trị" run on into "Chủ trì, phối hợp với ..." on the next line
+    assert _find(doc, "III.1", "lead") == ["Phòng Tổ chức - Hành chính - Quản trị"]
+    # "Trên đây là kế hoạch ...; yêu cầu các phòng, ban, đơn vị nghiêm túc triển khai thực hiện": the part's
+    assert _find(doc, "III", "responsible") == ["Các phòng, ban, đơn vị"]
+    doc = extract_text(restore_text((ROOT / "data/raw/004_b5a591914949f582.txt").read_text(encoding="utf-8")).text)
+    # "* Hội đồng Thi đua - khen thưởng tỉnh chỉ đạo điểm ...": a dash inside a name written in lower case
+    assert _find(doc, "II.2.4", "responsible") == ["Hội đồng Thi đua - Khen thưởng tỉnh"]
+    # "các địa phương, đơn vị có thể lựa chọn ...": a permission, not a task
+    assert not [a for a in doc.assignments if a.section == "II.3.5"]
