@@ -633,8 +633,11 @@ class Extractor:
             span = None
             named = False  # the heading only names its bodies: split where a new named head starts
             m = re.match(r"^(?:Giao\s+)?(?P<b>.+?)\s+chủ\s+trì\.?$", head)
+            duty = re.match(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+(?:của|cho)\s+(?P<b>.+?)\s*:?$", head)
             if m and body_list_end(m["b"], self.gaz) >= len(m["b"].strip()) - 1:
                 role, span = "lead", m["b"]
+            elif duty and body_list_end(duty["b"], self.gaz) >= len(duty["b"].strip()) - 1:
+                role, span = "lead", duty["b"]  # "1. Trách nhiệm của Sở Tài chính" over its items
             elif head.rstrip(" :") == "Đề nghị" and sec.text:
                 first = sec.text.splitlines()[0]
                 e = body_list_end(first, self.gaz)
@@ -828,7 +831,7 @@ class Extractor:
         opens_items = (heading and bool(sec.text) or bool(self.children.get(sec.id))) \
             and bool(re.search(r"(?::|\bsau\W*)$", sent.rstrip()))
         after = re.sub(r"^là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối)[^,;]*,\s*", "", after)
-        if e and re.match(r"^[Cc]hủ\s+trì\b", after):
+        if e and re.match(r"^(?:có\s+trách\s+nhiệm\s+)?[Cc]hủ\s+trì\b", after):  # "X (có trách nhiệm) chủ trì"
             self.add(sec, sent, body_text[:e], "lead", dl)
             if opens_items or heading and sec.text:  # the paragraphs below are the lead's tasks
                 self.subject.setdefault(sec.id, split_bodies(body_text[:e], self.gaz))

@@ -333,3 +333,19 @@ def test_issue_5_legacy_seeds_003_and_004_end_to_end():
     assert _find(doc, "II.2.4", "responsible") == ["Hội đồng Thi đua - Khen thưởng tỉnh"]
     # "các địa phương, đơn vị có thể lựa chọn ...": a permission, not a task
     assert not [a for a in doc.assignments if a.section == "II.3.5"]
+
+
+def test_common_forms_of_assignment():
+    """Forms every province writes, in a plan written for this test (tests/data/plan_common_forms.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_common_forms.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    assert {("II.1.a", "lead", "Sở Tài chính"), ("II.1.b", "lead", "Sở Tài chính"),  # "Trách nhiệm của X" over items
+            ("II.1.b", "support", "Sở Nội vụ"), ("II.7", "lead", "Các sở, ban, ngành"),
+            ("II.2", "lead", "Sở Y tế"), ("II.2", "support", "Sở Giáo dục và Đào tạo"),
+            ("II.3", "responsible", "Sở Nội vụ"), ("II.3", "report_to", "Ủy ban nhân dân tỉnh"),
+            ("II.4", "responsible", "Ủy ban nhân dân các huyện, thành phố"),
+            ("II.5", "requested", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+            ("II.6", "report_to", "Sở Nội vụ"), ("II.8", "lead", "Sở Khoa học và Công nghệ")} <= got
+    dl = {(a.section, a.role): a.deadline for a in doc.assignments}
+    assert (dl["II.2", "lead"].kind, dl["II.2", "lead"].end) == ("by", "2025-06-30")
+    assert (dl["II.6", "responsible"].kind, dl["II.6", "responsible"].period) == ("recurring", "quarter")
