@@ -38,6 +38,9 @@ RULES: list[tuple[str, re.Pattern]] = [
                                    r"|định\s+kỳ[^.;]{0,30}?(?:trước|vào)\s+ngày\s+\d{1,2}/\d{1,2}(?!/)", FLAGS)),
     ("recurring_by", re.compile(r"định\s+kỳ\s+(?:hằng|hàng)\s+năm[^.;]{0,80}?(?:trước|chậm\s+nhất)(?:\s+là)?\s+(?:ngày\s+)?\d{1,2}",
                                 FLAGS)),  # "định kỳ hàng năm báo cáo ... chậm nhất ngày 17 tháng 12"
+    # "từ năm 2025 đến (hết) năm 2030", "từ tháng 3/2025 đến hết năm 2025"
+    ("range_years", re.compile(r"từ\s+(?:tháng\s+(?P<m1>\d{1,2})\s*(?:/|-|\s+năm\s+)|năm\s+)(?P<y1>\d{4})\s+(?:đến|tới)\s+"
+                               r"(?:hết\s+)?năm\s+(?P<y2>\d{4})", FLAGS)),
     ("range_month", re.compile(rf"từ\s+{_MONTH.replace('mo>', 'mo1>').replace('my>', 'my1>')}\s+đến\s+(?:hết\s+)?"
                                rf"{_MONTH.replace('mo>', 'mo2>').replace('my>', 'my2>')}", FLAGS)),
     ("range_days", re.compile(r"từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})[-/.](?P<m1>\d{1,2})(?:[-/.](?P<y1>\d{4}))?\s+"
@@ -58,7 +61,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                              r"|định\s+kỳ", FLAGS)),
     ("ongoing_from", re.compile(r"(?:năm\s+(?P<y>\d{4})\s+và\s+(?:các|những)\s+năm\s+tiếp\s+theo|từ\s+năm\s+(?P<y2>\d{4})"
                                 r"\s+trở\s+đi)", FLAGS)),
-    ("year", re.compile(r"(?:trong|hoàn\s+thành|thực\s+hiện|trước|đến|cuối)\s+(?:trong\s+)?(?:năm\s+)(?P<y>\d{4})"
+    ("year", re.compile(r"(?:trong|hoàn\s+thành|thực\s+hiện|trước|đến(?:\s+hết)?|cuối)\s+(?:trong\s+)?(?:năm\s+)(?P<y>\d{4})"
                         r"|^\s*năm\s+(?P<y2>\d{4})", FLAGS)),
     ("ongoing", re.compile(r"thường\s+xuyên|liên\s+tục", FLAGS)),
     ("event", re.compile(r"ngay\s+sau\s+khi\s+[^,.;]{3,60}|sau\s+khi\s+[^,.;]{3,60}|khi\s+(?:có|Chính phủ|Bộ|Trung ương|cấp|"
@@ -124,6 +127,9 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
                 if p:
                     return Deadline(kind="recurring", period=p, text=first.group(0))
             return Deadline(kind="recurring", period="year", text=phrase)
+        if name == "range_years":
+            start = iso(int(m["y1"]), int(m["m1"]), 1) if m["m1"] else f"{m['y1']}-01-01"
+            return Deadline(kind="range", start=start, end=f"{m['y2']}-12-31", text=phrase)
         if name == "range_month":
             s = iso(int(m["my1"]), int(m["mo1"]), 1)
             e = month_end(int(m["my2"]), int(m["mo2"]))

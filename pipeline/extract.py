@@ -711,6 +711,11 @@ class Extractor:
                     text = head + "\n" + text
                 pars = [p for p in text.splitlines() if p.strip()]
                 action = (pars[0] if pars else head)
+                lead_in = re.sub(r"^[-+*•]\s*", "", action)
+                e1 = body_list_end(lead_in, self.gaz)
+                if e1 and action != head and {_bare_key(b) for b in split_bodies(lead_in[:e1], self.gaz)} - \
+                        {_bare_key(b) for b in bodies}:
+                    action = head  # "5. Các đơn vị: / - Sở X: Hướng dẫn ...": the paragraph is another body's
                 dl = self.deadline(*[t for t in pars if DEADLINE_LINE.match(t)], action)
                 self.add(sec, action, bodies, role, dl)
                 self._supports(sec, action, dl)

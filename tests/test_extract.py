@@ -62,6 +62,9 @@ def run_cli(*args, stdin=None):
     ("định kỳ hàng tháng (trước ngày 18 hàng tháng), 6 tháng (trước ngày 18/5), tổng kết năm (trước ngày 30/11 hàng năm)",
      ("recurring", N, N, "month")),
     ("hoàn thành theo chỉ đạo tại các công điện của Thủ tướng Chính phủ", ("event", N, N, N)),
+    ("thời gian thực hiện từ tháng 3/2025 đến hết năm 2025", ("range", "2025-03-01", "2025-12-31", N)),
+    ("từ năm 2025 đến năm 2030", ("range", "2025-01-01", "2030-12-31", N)),
+    ("thực hiện đến hết năm 2025", ("by", N, "2025-12-31", N)),
 ])
 def test_deadline_forms(text, want):
     d = parse_deadline(text, "2025-03-19")
