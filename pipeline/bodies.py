@@ -226,7 +226,9 @@ class Gazetteer:
             return self.by_key[k]
         if self.keys and len(k) >= 6:
             hit = process.extractOne(k, self.keys, scorer=fuzz.ratio, score_cutoff=90)
-            if hit and hit[0].split()[0] == k.split()[0]:  # never "Sở ..." -> "Bộ ..."
+            places = lambda x: set(re.findall(r"\b(?:tỉnh|thành|huyện|quận|xã|phường|trung ương)\b", x))  # noqa: E731
+            # never "Sở ..." -> "Bộ ...", nor "... Tỉnh ủy" -> "... Thành ủy"
+            if hit and hit[0].split()[0] == k.split()[0] and places(hit[0]) == places(k):
                 return self.by_key[hit[0]]
         return cleaned[:1].upper() + cleaned[1:]
 

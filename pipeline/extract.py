@@ -54,8 +54,9 @@ GROUPABLE = sorted(["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa p
 GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "trực thuộc quản lý", "thuộc các bộ, ngành trung ương", "của thành phố", "của tỉnh", "tại địa phương", "ngang bộ",
                  "thuộc chính phủ", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
-                 "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã"]
-TAIL_RE = re.compile(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])")
+                 "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã", "tỉnh ủy", "thành ủy", "huyện ủy"]
+# ("tỉnh" is a place after a generic body, but "Tỉnh ủy" is a body: "các ban đảng Tỉnh ủy")
+TAIL_RE = re.compile(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])(?!\s+ủy\b)")
 _SITE = r"(?:[Kk]hu|[Cc]ụm|[Dd]ự\s+án|[Dd]i\s+tích|[Rr]ừng|[Cc]ảng|[Vv]ịnh|[Cc]hợ|[Cc]ông\s+trình|[Qq]uỹ|[Vv]ườn)"
 MANAGED = re.compile(rf"(?:các\s+)?{_SITE}(?:\s+[a-zà-ỹđ]+){{0,4}}?(?:(?:\s+và\s+|,\s*)(?:{_SITE})?(?:\s*[a-zà-ỹđ]+){{1,4}}?)*"
                      r"(?=\s+(?:tỉnh|thành\s+phố|chủ\s+trì|phối\s+hợp|có|là|thực\s+hiện|tổ\s+chức|để|theo|trong|tại|về|xem|"
@@ -478,7 +479,7 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
     # "các huyện ủy, thành ủy": the bare second item shares the first one's "các"
     fixed = []
     for i, b in enumerate(out):
-        if i and b[:1].islower() and not b.startswith(("các ", "những ")) and out[i - 1].lower().startswith("các "):
+        if i and b[:1].islower() and not b.startswith(("các ", "những ")) and fixed[i - 1].lower().startswith("các "):
             b = "các " + b
         fixed.append(b)
     # "Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh": the local body's head is shared

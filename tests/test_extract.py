@@ -352,3 +352,16 @@ def test_common_forms_of_assignment():
     dl = {(a.section, a.role): a.deadline for a in doc.assignments}
     assert (dl["II.2", "lead"].kind, dl["II.2", "lead"].end) == ("by", "2025-06-30")
     assert (dl["II.6", "responsible"].kind, dl["II.6", "responsible"].period) == ("recurring", "quarter")
+
+
+def test_party_committee_forms():
+    """Forms of Party plans, in a plan written for this test (tests/data/plan_party_forms.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_party_forms.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    assert {("II.1", "lead", "Ban Tuyên giáo Tỉnh ủy"), ("II.1", "report_to", "Ban Thường vụ Tỉnh ủy"),
+            ("II.2", "responsible", "Ban cán sự đảng Ủy ban nhân dân tỉnh"),
+            ("II.3", "responsible", "Các đảng ủy trực thuộc Tỉnh ủy"),  # shares the list's "các"
+            ("II.3", "report_to", "Ban Tuyên giáo Tỉnh ủy"),
+            ("II.4", "lead", "Ủy ban Kiểm tra Tỉnh ủy"),  # not the gazetteer's "... Thành ủy"
+            ("II.4", "support", "Các ban đảng Tỉnh ủy"),  # "Tỉnh ủy" is no place qualifier cut short
+            ("II.5", "report_to", "Thường trực Tỉnh ủy"), ("II.6", "report_to", "Bộ Nội vụ")} <= got
