@@ -479,7 +479,8 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
     # "các huyện ủy, thành ủy": the bare second item shares the first one's "các"
     fixed = []
     for i, b in enumerate(out):
-        if i and b[:1].islower() and not b.startswith(("các ", "những ")) and fixed[i - 1].lower().startswith("các "):
+        if i and b[:1].islower() and not b.startswith(("các ", "những ")) and fixed[i - 1].lower().startswith("các ") \
+                and " các " not in f" {b} " and not b.startswith(tuple(PARTY_GENERIC)):  # ("chính quyền các cấp")
             b = "các " + b
         fixed.append(b)
     # "Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh": the local body's head is shared
