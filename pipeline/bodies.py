@@ -44,7 +44,7 @@ ABBREVIATIONS = {
     "TNMT": "Tài nguyên và Môi trường", "NN&PTNT": "Nông nghiệp và Phát triển nông thôn",
     "NNPTNT": "Nông nghiệp và Phát triển nông thôn", "GD&ĐT": "Giáo dục và Đào tạo", "GDĐT": "Giáo dục và Đào tạo",
     "KH&ĐT": "Kế hoạch và Đầu tư", "KHĐT": "Kế hoạch và Đầu tư", "TĐKT": "Thi đua - Khen thưởng",
-    "TĐ-KT": "Thi đua - Khen thưởng", "PTTH": "Phát thanh - Truyền hình", "PT-TH": "Phát thanh - Truyền hình",
+    "TĐ-KT": "Thi đua - Khen thưởng", "PTTH": "Phát thanh và Truyền hình", "PT-TH": "Phát thanh và Truyền hình",
     "VPUBND": "Văn phòng Ủy ban nhân dân", "TW": "Trung ương", "BCH": "Ban Chấp hành",
     "BTV": "Ban Thường vụ", "CA": "Công an", "BCHQS": "Bộ Chỉ huy Quân sự", "LĐLĐ": "Liên đoàn Lao động",
     "TNCS": "Thanh niên Cộng sản",
@@ -224,6 +224,9 @@ class Gazetteer:
             return cleaned[:1].upper() + cleaned[1:]  # collective and generic bodies keep their wording
         if k in self.by_key:
             return self.by_key[k]
+        official = official_form(cleaned)
+        if official != cleaned:
+            return official
         if self.keys and len(k) >= 6:
             hit = process.extractOne(k, self.keys, scorer=fuzz.ratio, score_cutoff=90)
             places = lambda x: set(re.findall(r"\b(?:tỉnh|thành|huyện|quận|xã|phường|trung ương)\b", x))  # noqa: E731
@@ -243,6 +246,28 @@ class Gazetteer:
             if m:
                 best = max(best, m.end())
         return best
+
+
+def _field_pattern(field: str) -> re.Pattern:
+    """A field of an official name ("Thông tin và Truyền thông") however it is joined: "Thông tin truyền thông",
+    "Thông tin - Truyền thông", "Thông tin & Truyền thông"."""
+    parts = [p for p in re.split(r"\s*(?:\bvà\b|[-–,&])\s*", field) if p]
+    joint = r"\s*(?:\bvà\b|[-–,&])?\s*"
+    return re.compile(r"(?<![\w])" + joint.join(r"\s+".join(map(re.escape, p.split())) for p in parts) + r"(?![\w])",
+                      re.IGNORECASE)
+
+
+# the fields of official names, as the abbreviations spell them out
+_OFFICIAL_FIELDS = [(f, _field_pattern(f)) for f in sorted({v for v in ABBREVIATIONS.values() if re.search(r"\svà\s|\s-\s|,", v)},
+                                                            key=len, reverse=True)]
+
+
+def official_form(name: str) -> str:
+    """``name`` with a field written as in the official name: "Sở Thông tin truyền thông" -> "Sở Thông tin và
+    Truyền thông", "Đài Phát thanh - Truyền hình tỉnh" -> "Đài Phát thanh và Truyền hình tỉnh"."""
+    for field, rx in _OFFICIAL_FIELDS:
+        name = rx.sub(field, name)
+    return name
 
 
 def clean_name(raw: str) -> str:
