@@ -70,7 +70,8 @@ _COLLECTIVE_SORTED = sorted(COLLECTIVE + ["ubnd xã, phường", "ủy ban nhân
                                           "ubnd các huyện, thành phố", "ubnd cấp xã", "ủy ban nhân dân cấp xã",
                                           "ủy ban nhân dân các cấp", "ubnd các cấp"], key=len, reverse=True)
 
-LEAD_FIELD = re.compile(r"^[-+*•]?\s*(?:cơ quan|đơn vị)\s+(?:chủ\s+trì|chịu trách nhiệm chính)\s*:\s*(?P<v>.+)$", re.I)
+LEAD_FIELD = re.compile(r"^[-+*•]?\s*(?:cơ quan|đơn vị)(?:\s*/\s*(?:cơ quan|đơn vị))?\s+(?:chủ\s+trì|chịu trách nhiệm chính)"
+                        r"(?:\s+thực\s+hiện)?\s*:\s*(?P<v>.+)$", re.I)
 SUPPORT_FIELD = re.compile(r"^[-+*•]?\s*(?:cơ quan|đơn vị)\s+phối\s+hợp\s*:\s*(?P<v>.+)$", re.I)
 DOER_FIELD = re.compile(r"^[-+*•]?\s*(?:cơ quan|đơn vị)(?:\s*/\s*đơn vị)?\s+(?:thực\s+hiện|thực\s+hiện\s+chính)\s*:\s*(?P<v>.+)$", re.I)
 TIME_FIELD = re.compile(r"^[-+*•]?\s*(?:thời\s+gian(?:\s+thực\s+hiện|\s+hoàn\s+thành)?|thời\s+hạn(?:\s+(?:hoàn\s+thành|ban\s+hành|trình|thực\s+hiện))?|tiến\s+độ)\s*:\s*(?P<v>.+)$", re.I)
@@ -613,6 +614,9 @@ class Extractor:
         out: dict[str, str] = {}
         lines = [f"{sec.heading}: {sec.text.splitlines()[0]}" if FIELD_HEADINGS.match(sec.heading) and sec.text
                  else sec.heading] + sec.text.splitlines()
+        # several fields on one line: "Đơn vị chủ trì: X; đơn vị phối hợp: Y. Thời gian: tháng 6/2026."
+        lines = [seg for ln in lines for seg in re.split(r"[;.]\s+(?=(?:cơ\s+quan|đơn\s+vị|thời\s+gian|thời\s+hạn|tiến\s+độ)"
+                                                            r"[^:;.]{0,40}:)", ln, flags=re.I)]
         for ln in lines:
             ln = ln.strip()
             for name, rx in (("lead", LEAD_FIELD), ("support", SUPPORT_FIELD), ("doer", DOER_FIELD),

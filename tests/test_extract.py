@@ -368,3 +368,15 @@ def test_party_committee_forms():
             ("II.4", "lead", "Ủy ban Kiểm tra Tỉnh ủy"),  # not the gazetteer's "... Thành ủy"
             ("II.4", "support", "Các ban đảng Tỉnh ủy"),  # "Tỉnh ủy" is no place qualifier cut short
             ("II.5", "report_to", "Thường trực Tỉnh ủy"), ("II.6", "report_to", "Bộ Nội vụ")} <= got
+
+
+def test_field_block_forms():
+    """Field blocks as plans write them, in a plan written for this test (tests/data/plan_field_forms.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_field_forms.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    assert {("II.1", "lead", "Sở Tư pháp", "by", "2025-12-31"),  # "Cơ quan chủ trì thực hiện:"
+            ("II.1", "support", "Ủy ban nhân dân các huyện, thành phố", "by", "2025-12-31"),
+            ("II.2", "responsible", "Sở Khoa học và Công nghệ", "range", "2026-12-31"),
+            # several fields on one line
+            ("II.3", "lead", "Văn phòng Ủy ban nhân dân tỉnh", "by", "2026-06-30"),
+            ("II.3", "support", "Sở Nội vụ", "by", "2026-06-30")} <= got
