@@ -339,8 +339,9 @@ def _name_end(text: str, start: int) -> int:
                 break  # a new body ("... Tỉnh ủy Ủy ban"): not ours; "Ủy ban Kiểm tra Tỉnh ủy" is one
             last, prev_cap, real_cap, i = words[i].end(), True, True, i + 1
             continue
-        if (w.isdigit() or re.fullmatch(r"[IVXL]+", w)) and i > 0 and \
-                re.search(r"(?:khu\s+vực|[Kk]hu\s+vực|số)$", rest[pos:pos + words[i].start()].rstrip()):
+        if (w.isdigit() or re.fullmatch(r"[IVXL]+", w)) and \
+                re.search(r"(?:khu\s+vực|[Kk]hu\s+vực|số|Ban\s+Chỉ\s+đạo|Đề\s+án|Quân\s+khu)$",
+                          (head + rest[pos:pos + words[i].start()]).rstrip()):
             last, i = words[i].end(), i + 1  # "Ngân hàng Nhà nước chi nhánh khu vực 14", "Hải quan khu vực XI"
             continue
         if w in ("-", "–", "&") and i + 1 < len(words) and _is_cap(words[i + 1].group(0)):
@@ -743,7 +744,9 @@ class Extractor:
             if sec.id.startswith("PL") or (sec.id in self.done and sec.id not in closers):
                 continue
             pars = [sec.heading] + sec.text.splitlines()
-            sec_deadlines = [p for p in pars[1:] if DEADLINE_LINE.match(p) and len(p) < 120]
+            # deadline lines, and deadline sentences inside a paragraph ("... theo quy định. Thời gian: hằng năm.")
+            sec_deadlines = [p for p in pars[1:] if DEADLINE_LINE.match(p) and len(p) < 120] + \
+                [x for p in pars for x in _sentences(p)[1:] if DEADLINE_LINE.match(x) and len(x) < 120]
             closing = False
             for pi, par in enumerate(pars):
                 target = sec
@@ -775,6 +778,7 @@ class Extractor:
 
     def _sentence(self, sec: Section, sent: str, subject_ok: bool, sec_deadlines: list[str],
                   heading: bool = False) -> None:
+        sent = re.sub(r"^Đồng\s+chí\s+(?=[A-ZĐ])", "", sent)  # "Đồng chí Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo ..."
         full = sent
         label = re.match(r"^(?P<label>[^:;.]{3,90}):\s*(?P<main>[A-ZĐÀ-Ỹ].+)$", sent)
         if label and not FIELD_HEADINGS.match(sent) and not body_list_end(sent, self.gaz):

@@ -380,3 +380,15 @@ def test_field_block_forms():
             # several fields on one line
             ("II.3", "lead", "Văn phòng Ủy ban nhân dân tỉnh", "by", "2026-06-30"),
             ("II.3", "support", "Sở Nội vụ", "by", "2026-06-30")} <= got
+
+
+def test_more_forms_of_assignment():
+    """In a plan written for this test (tests/data/plan_more_forms.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_more_forms.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    assert {("II.1", "lead", "Sở Nội vụ"), ("II.3", "lead", "Sở Xây dựng"),  # "UBND tỉnh giao X chủ trì"
+            ("II.4", "responsible", "Bộ Chỉ huy Quân sự tỉnh"),
+            ("II.5", "responsible", "Chủ tịch Ủy ban nhân dân tỉnh"), ("II.5", "responsible", "Các sở, ngành"),
+            ("II.6", "report_to", "Sở Nội vụ"), ("II.7", "lead", "Ban Chỉ đạo 35 tỉnh")} <= got
+    (a,) = [a for a in doc.assignments if a.section == "II.2"]  # "... theo quy định. Thời gian: hằng năm."
+    assert (a.body, a.deadline.kind, a.deadline.period) == ("Sở Tài chính", "recurring", "year")
