@@ -640,7 +640,8 @@ class Extractor:
             span = None
             named = False  # the heading only names its bodies: split where a new named head starts
             m = re.match(r"^(?:Giao\s+)?(?P<b>.+?)\s+chủ\s+trì\.?$", head)
-            duty = re.match(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+(?:của|cho)\s+(?P<b>.+?)\s*:?$", head)
+            duty = re.match(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+(?:của|cho)\s+(?P<b>.+?)\s*:?$", head) or \
+                (re.match(r"^Đối\s+với\s+(?P<b>.+?)\s*:?$", head) if self.in_impl(sec) else None)  # "Đối với các sở, ban, ngành"
             if m and body_list_end(m["b"], self.gaz) >= len(m["b"].strip()) - 1:
                 role, span = "lead", m["b"]
             elif duty and body_list_end(duty["b"], self.gaz) >= len(duty["b"].strip()) - 1:

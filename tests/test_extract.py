@@ -392,3 +392,13 @@ def test_more_forms_of_assignment():
             ("II.6", "report_to", "Sở Nội vụ"), ("II.7", "lead", "Ban Chỉ đạo 35 tỉnh")} <= got
     (a,) = [a for a in doc.assignments if a.section == "II.2"]  # "... theo quy định. Thời gian: hằng năm."
     assert (a.body, a.deadline.kind, a.deadline.period) == ("Sở Tài chính", "recurring", "year")
+
+
+def test_headings_that_name_who_acts():
+    """"Đối với X" in the implementation part and "X:" over items, in a plan written for this test."""
+    doc = extract_text((ROOT / "tests/data/plan_heading_forms.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    assert {("II.1.a", "lead", "Các sở, ban, ngành"), ("II.1.b", "support", "Sở Nội vụ"),
+            ("II.2", "lead", "Ủy ban nhân dân các huyện, thành phố"),
+            ("II.2", "responsible", "Ủy ban nhân dân các xã, phường, thị trấn"), ("II.2", "report_to", "Sở Nội vụ"),
+            ("II.3.a", "lead", "Sở Y tế"), ("II.3.a", "support", "Sở Tài chính"), ("II.3.b", "lead", "Sở Y tế")} <= got
