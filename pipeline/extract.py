@@ -773,7 +773,7 @@ class Extractor:
                 for si, sent in enumerate(_sentences(p)):
                     # a paragraph's first sentence, or a later one that opens with a plural body ("Các cơ quan
                     # thông tin truyền thông tập trung tuyên truyền ..."), may name who acts
-                    first = si == 0 or bool(re.match(r"(?:Các|Những)\s", sent))
+                    first = si == 0 or bool(re.match(r"(?:Các|Những)\s", sent) or _HEAD_RE.match(sent))
                     self._sentence(target, sent, starred or closing or (first and (self.in_impl(sec) or self.in_tasks(sec))),
                                    sec_deadlines if target is sec else [], heading=pi == 0)
 
@@ -1016,7 +1016,9 @@ def _without_remarks(text: str) -> list[str]:
 
 
 def _sentences(par: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*])", par)
+    """Sentences, and clauses after a semicolon that open with a named body ("Văn phòng UBND tỉnh chuẩn bị địa
+    điểm; Sở Nội vụ chuẩn bị nội dung.")."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*])|;\s+(?=" + _HEAD_RE.pattern + ")", par)
     return [p.strip() for p in parts if p.strip()]
 
 

@@ -402,3 +402,12 @@ def test_headings_that_name_who_acts():
             ("II.2", "lead", "Ủy ban nhân dân các huyện, thành phố"),
             ("II.2", "responsible", "Ủy ban nhân dân các xã, phường, thị trấn"), ("II.2", "report_to", "Sở Nội vụ"),
             ("II.3.a", "lead", "Sở Y tế"), ("II.3.a", "support", "Sở Tài chính"), ("II.3.b", "lead", "Sở Y tế")} <= got
+
+
+def test_every_sentence_that_opens_with_a_named_body():
+    """Several doers in one item, sentence after sentence or clause after clause (a plan written for this test)."""
+    doc = extract_text((ROOT / "tests/data/plan_sentence_forms.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    assert {("II.1", "lead", "Sở Văn hóa, Thể thao và Du lịch"), ("II.1", "responsible", "Sở Tài chính"),
+            ("II.1", "responsible", "Ủy ban nhân dân các huyện, thành phố"),
+            ("II.2", "responsible", "Văn phòng Ủy ban nhân dân tỉnh"), ("II.2", "responsible", "Sở Nội vụ")} <= got
