@@ -258,8 +258,9 @@ _SLASH_RE = re.compile(r"(?<=\w)\s?/\s?(?=" + _HEAD_RE.pattern + ")")  # "Sở A
 VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "dẫn", "tham", "mưu", "chức", "triển", "khai",
          "chỉ", "đạo", "lãnh", "theo", "dõi", "kiểm", "tra", "báo", "cáo", "xây", "dựng", "tuyên", "có", "là",
          "được", "căn", "cứ", "giúp", "rà", "soát", "đề", "xuất", "nghiên", "cứu", "ban", "hành", "tập", "trung",
-         "quán", "triệt", "phát", "đôn", "đốc", "chịu", "trách", "nhiệm", "bảo", "đảm", "cần", "phải",
-         "tiếp", "tục", "nâng", "cao", "đẩy", "mạnh", "làm", "việc", "với", "giám", "sát", "đánh", "giá", "tổng",
+         "quán", "triệt", "phát", "đôn", "đốc", "chịu", "trách", "nhiệm", "bảo", "đảm", "cần", "phải", "quy", "quyết",
+         "hoạt",
+         "tiếp", "tục", "nâng", "đẩy", "mạnh", "làm", "việc", "với", "giám", "sát", "đánh", "giá", "tổng",
          "thẩm", "định", "phân", "công", "bố", "trí", "hỗ", "trợ", "tăng", "cường", "vận", "động", "định", "kỳ",
          "trình", "lập", "gửi", "ghi", "họp", "xét", "kết", "tiến", "tình"}
 
@@ -387,6 +388,8 @@ def _name_end(text: str, start: int) -> int:
             continue
         if w == "và":
             break  # "và" joins two bodies unless a capital that is no head follows (handled above)
+        if w in FUNCTION_WORDS and w not in ("và", "các"):
+            break  # "Cổng TTĐT tỉnh Bắc Ninh là ...", "Văn phòng Trung ương Đảng có ...", "Cổng TTĐT của các ..."
         if w[:1].islower() and prev_cap:
             # lower-case syllables after a capital: one (Nội vụ), or a short run with no verb in it when a
             # capital or a list separator follows ("Sở Thông tin truyền thông, Báo ...")
@@ -856,7 +859,7 @@ class Extractor:
                 {_bare_key(b) for b in self.subject[sec.id]}:
             self._supports(sec, after, dl)  # "Sở Tài chính phối hợp với ..." in Sở Tài chính's own items
         elif e and (m or subject_ok or re.match(r"^(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)", after)) and \
-                after[:1].islower() and not re.match(r"^(?:và|các|những|trên|của|thuộc|tại|trong|có\s+thể)\b", after) \
+                after[:1].islower() and not re.match(r"^(?:và|các|những|trên|của|thuộc|tại|trong|có\s+thể|là)\b", after) \
                 and not SCOPE_HEADINGS.match(sec.heading):
             self.add(sec, sent, body_text[:e], "responsible", dl)
             # "X phối hợp với Y thực hiện ...", "X theo chức năng ... chủ động phối hợp với Y ...": Y supports
