@@ -42,7 +42,7 @@ NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|công\s+nghệ|công\s+nghi�
                               r"|bảo\s+hiểm)\b")
 # two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ...")
 STRONG_VERBS = (r"xác\s+định|tổ\s+chức|xây\s+dựng|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|theo\s+dõi|đôn\s+đốc"
-                r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu")
+                r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu|hoàn\s+thành")
 ADVERBS = {"chậm", "kịp", "thời", "khẩn", "trương", "tích", "cực", "nghiêm", "túc", "thường", "xuyên", "chủ", "động", "đồng"}
 # generic even with a capital where a body is expected (a table's "Cơ quan chủ trì" cell: "Doanh nghiệp, nhà đầu tư")
 CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
@@ -400,7 +400,7 @@ def _name_end(text: str, start: int) -> int:
             run = [x.group(0) for x in words[i:j]]
             nxt = words[j].group(0) if j < len(words) else ""
             before = words[i - 1].group(0).lower() if i else head.split()[-1].lower()
-            if j == i + 1 and nxt and (re.fullmatch(STRONG_VERBS + r"|tổng\s+hợp|chủ\s+trì|phối\s+hợp|triển\s+khai|tạo\s+điều",
+            if j == i + 1 and nxt and (re.fullmatch(STRONG_VERBS + r"|tổng\s+hợp|chủ\s+trì|phối\s+hợp|triển\s+khai|tạo\s+điều|hoàn\s+thành",
                                                     f"{w} {nxt}") or w in VERBS and nxt in VERBS and before not in VERBS):
                 break  # "Sở Công Thương tổng hợp báo cáo ...", "Bộ Công Thương bảo đảm ...": the verb after the name
             if j - 1 > i and nxt and re.fullmatch(STRONG_VERBS, f"{run[-1]} {nxt}"):
@@ -790,7 +790,9 @@ class Extractor:
         purpose = re.match(r"^Để\s[^;]{5,}?;\s*(?P<main>.+)$", sent)
         if purpose:  # "Để ...; X triển khai": the main clause
             sent = purpose["main"]
-        elif re.match(r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Theo|Thông\s+qua|Đối\s+với)\b", sent):
+        elif re.match(r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Theo|Thông\s+qua|Đối\s+với|Định\s+kỳ|Hằng\s+năm|Hàng\s+năm"
+                      r"|Trong\s+(?:năm|quý|tháng|thời\s+gian)|Trước\s+ngày|Để)\b", sent):
+            # (also a leading time or purpose: "Định kỳ trước ngày 20/6 hằng năm, các cơ quan ... báo cáo ...")
             # "Trên cơ sở kết quả kiểm tra, đánh giá của Sở Y tế (...), Hội đồng thi đua họp xét ...": the main
             # clause is the first one after a comma that opens with bodies and goes on in lower case
             for c in re.finditer(r",\s*", sent[:220]):
@@ -876,7 +878,7 @@ class Extractor:
                 for k in self.children.get(sec.id, []):
                     self.subject.setdefault(k.id, doers)
         if len(self.found) > n_before or subject_ok or self.in_impl(sec):
-            self._report(sec, sent)
+            self._report(sec, sent, dl if full != sent and dl.kind != "none" else None)  # (a leading "Định kỳ ...,")
 
     def _directed(self, sec: Section, text: str, dl: Deadline) -> None:
         """"Chỉ đạo các Ngân hàng thương mại ... chủ động phối hợp ..." in an item of a body: the bodies
@@ -1021,8 +1023,15 @@ def _without_remarks(text: str) -> list[str]:
 def _sentences(par: str) -> list[str]:
     """Sentences, and clauses after a semicolon that open with a named body ("Văn phòng UBND tỉnh chuẩn bị địa
     điểm; Sở Nội vụ chuẩn bị nội dung.")."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*])|;\s+(?=" + _HEAD_RE.pattern + ")", par)
-    return [p.strip() for p in parts if p.strip()]
+    parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*])|(?<=;)\s+(?=" + _HEAD_RE.pattern + ")", par)
+             if p.strip()]
+    out: list[str] = []
+    for p in parts:  # a list of bodies split at a semicolon is no clause: "Thủ trưởng các sở; Chủ tịch UBND ... chịu ..."
+        if out and out[-1].endswith(";") and body_list_end(out[-1].rstrip(";"), load()) >= len(out[-1].rstrip(";")) - 1:
+            out[-1] = f"{out[-1]} {p}"
+        else:
+            out.append(p)
+    return [p.rstrip(";").strip() if p.endswith(";") else p for p in out]
 
 
 def extract_assignments(sections: list[Section], doc_date: Optional[str] = None,

@@ -411,3 +411,14 @@ def test_every_sentence_that_opens_with_a_named_body():
     assert {("II.1", "lead", "Sở Văn hóa, Thể thao và Du lịch"), ("II.1", "responsible", "Sở Tài chính"),
             ("II.1", "responsible", "Ủy ban nhân dân các huyện, thành phố"),
             ("II.2", "responsible", "Văn phòng Ủy ban nhân dân tỉnh"), ("II.2", "responsible", "Sở Nội vụ")} <= got
+
+
+def test_leading_time_and_purpose_clauses_and_lists_split_by_semicolons():
+    """In a plan written for this test (tests/data/plan_clause_forms.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_clause_forms.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body): a.deadline for a in doc.assignments}
+    assert got["II.1", "responsible", "Các cơ quan, đơn vị"].period == "year"  # "Định kỳ ... hằng năm, các cơ quan ..."
+    assert got["II.1", "report_to", "Sở Nội vụ"].period == "year"
+    assert ("II.3", "responsible", "Thủ trưởng các sở, ban, ngành") in got  # "...; Chủ tịch UBND ... chịu trách nhiệm"
+    assert got["II.4", "responsible", "Sở Tư pháp"].end == "2025-12-31"  # "Trong năm 2025, Sở Tư pháp hoàn thành ..."
+    assert ("II.5", "support", "Sở Tài chính") in got  # "Để bảo đảm tiến độ, Sở Kế hoạch và Đầu tư phối hợp với ..."
