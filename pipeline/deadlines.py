@@ -53,6 +53,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("by_day", re.compile(rf"(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót|không\s+quá|hoàn\s+thành|xong)\s*(?:ngày\s+)?"
                           rf"(?:{_D}|{_DW.replace('?P<d>', '?P<d_>').replace('?P<m>', '?P<m_>').replace('?P<yy>', '?P<yy_>')})", FLAGS)),
     ("recurring_monthday", re.compile(r"(?:trước|vào)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng)\s+tháng", FLAGS)),
+    # "Quý III, IV năm 2025": from the first quarter named to the end of the last
+    ("quarters", re.compile(rf"qu[ýí]\s+(?P<q1>[IV]+|\d)\s*(?:,|và|-|–)\s*(?:qu[ýí]\s+)?(?P<q2>[IV]+|\d)\s*(?:/|-|\s+năm\s+){_Y}",
+                            FLAGS)),
     ("quarter", re.compile(rf"qu[ýí]\s+{_Q}\s*(?:/|-|\s+năm\s+){_Y}", FLAGS)),
     ("month", re.compile(rf"(?<!\d\s)(?<!từ\s){_MONTH}", FLAGS)),
     ("half_year", re.compile(r"(?P<n>6|06|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?", FLAGS)),
@@ -60,7 +63,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("recurring", re.compile(r"(?:hằng|hàng|định\s+kỳ)\s+(?:năm|quý|tháng|tuần|ngày)|định\s+kỳ\s+(?:\d+\s+tháng|hằng|hàng)"
                              r"|định\s+kỳ", FLAGS)),
     ("ongoing_from", re.compile(r"(?:năm\s+(?P<y>\d{4})\s+và\s+(?:các|những)\s+năm\s+tiếp\s+theo|từ\s+năm\s+(?P<y2>\d{4})"
-                                r"\s+trở\s+đi)", FLAGS)),
+                                r"(?:\s+trở\s+đi|(?!\s*(?:[-–]|đến|tới))))", FLAGS)),  # "từ năm 2026 (trở đi)"
     ("year", re.compile(r"(?:trong|hoàn\s+thành|thực\s+hiện|trước|đến(?:\s+hết)?|cuối)\s+(?:trong\s+)?(?:năm\s+)(?P<y>\d{4})"
                         r"|^\s*năm\s+(?P<y2>\d{4})", FLAGS)),
     ("ongoing", re.compile(r"thường\s+xuyên|liên\s+tục", FLAGS)),
@@ -160,6 +163,9 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
             continue
         if name == "recurring_monthday":
             return Deadline(kind="recurring", period="month", text=phrase)
+        if name == "quarters":
+            return Deadline(kind="range", start=quarter_bounds(int(m["y"]), _quarter(m["q1"]))[0],
+                            end=quarter_bounds(int(m["y"]), _quarter(m["q2"]))[1], text=phrase)
         if name == "quarter":
             s, e = quarter_bounds(int(m["y"]), _quarter(m["q"]))
             return Deadline(kind="by", end=e, text=phrase)

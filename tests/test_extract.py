@@ -65,6 +65,8 @@ def run_cli(*args, stdin=None):
     ("thời gian thực hiện từ tháng 3/2025 đến hết năm 2025", ("range", "2025-03-01", "2025-12-31", N)),
     ("từ năm 2025 đến năm 2030", ("range", "2025-01-01", "2030-12-31", N)),
     ("thực hiện đến hết năm 2025", ("by", N, "2025-12-31", N)),
+    ("Từ năm 2026", ("ongoing", "2026-01-01", N, N)),
+    ("Quý III, IV năm 2025", ("range", "2025-07-01", "2025-12-31", N)),
 ])
 def test_deadline_forms(text, want):
     d = parse_deadline(text, "2025-03-19")
