@@ -221,7 +221,8 @@ class Gazetteer:
         cleaned = clean_name(raw)
         k = key(cleaned)
         if any(key(c) == k for c in self.collective) or cleaned[:1].islower() or cleaned.startswith("Các "):
-            return cleaned[:1].upper() + cleaned[1:]  # collective and generic bodies keep their wording
+            # collective and generic bodies keep their wording (but "Tỉnh Ủy" is written "Tỉnh ủy")
+            return re.sub(r"\b(Tỉnh|Thành|Huyện|Thị|Đảng)\s+Ủy\b", r"\1 ủy", cleaned[:1].upper() + cleaned[1:])
         if k in self.by_key:
             return self.by_key[k]
         official = official_form(cleaned)
@@ -267,7 +268,7 @@ def official_form(name: str) -> str:
     Truyền thông", "Đài Phát thanh - Truyền hình tỉnh" -> "Đài Phát thanh và Truyền hình tỉnh"."""
     for field, rx in _OFFICIAL_FIELDS:
         name = rx.sub(field, name)
-    return name
+    return re.sub(r"\b(Tỉnh|Thành|Huyện|Thị|Đảng)\s+Ủy\b", r"\1 ủy", name)  # "Tỉnh Ủy" is written "Tỉnh ủy"
 
 
 def clean_name(raw: str) -> str:

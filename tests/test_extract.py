@@ -114,6 +114,7 @@ def test_body_variants_share_a_name():
     # variants take the official name's wording (the fields the abbreviations spell out)
     assert canonical_body("Sở Thông tin truyền thông", g) == "Sở Thông tin và Truyền thông"
     assert canonical_body("Đài Phát thanh - Truyền hình tỉnh", g) == "Đài Phát thanh và Truyền hình tỉnh"
+    assert canonical_body("Các cơ quan tham mưu, giúp việc Tỉnh Ủy", g) == "Các cơ quan tham mưu, giúp việc Tỉnh ủy"
     # OCR damage is mended, but a well-written other word is no damage: "sở" is not "bộ"
     assert canonical_body("các cơ quan tham mưu, giúp việc tính iy", g) == "Các cơ quan tham mưu, giúp việc Tỉnh ủy"
     assert canonical_body("Các sở, ngành liên quan", g) == "Các sở, ngành liên quan"
