@@ -32,7 +32,8 @@ HEADS = ["Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban", "Hội �
          "Thủ tướng", "Quốc hội", "Bộ Chính trị", "Ban Bí thư", "Kiểm toán", "Cảnh sát", "Công ty", "Tổng công ty",
          "Lực lượng", "Chủ tịch", "Thường trực", "Bộ đội", "Ban Chỉ huy", "Ban Chỉ đạo", "Tổ công tác", "Hải quan",
          "Thông tấn xã",
-         "Vườn quốc gia", "Trung tâm Y tế", "Cơ quan", "Thuế", "Chi cục Hải quan", "Bảo hiểm xã hội"]
+         "Vườn quốc gia", "Trung tâm Y tế", "Cơ quan", "Thuế", "Chi cục Hải quan", "Bảo hiểm xã hội",
+         "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn"]
 
 ABBREVIATIONS = {
     "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc",

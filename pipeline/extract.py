@@ -54,7 +54,9 @@ GROUPABLE = sorted(["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa p
 GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "trực thuộc quản lý", "thuộc các bộ, ngành trung ương", "của thành phố", "của tỉnh", "tại địa phương", "ngang bộ",
                  "thuộc chính phủ", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
-                 "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã", "tỉnh ủy", "thành ủy", "huyện ủy"]
+                 "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã", "tỉnh ủy", "thành ủy", "huyện ủy",
+                 "trung ương đóng trên địa bàn tỉnh", "trung ương đóng trên địa bàn", "đóng trên địa bàn tỉnh",
+                 "đóng trên địa bàn", "trung ương"]
 # ("tỉnh" is a place after a generic body, but "Tỉnh ủy" is a body: "các ban đảng Tỉnh ủy")
 TAIL_RE = re.compile(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])(?!\s+ủy\b)")
 _SITE = r"(?:[Kk]hu|[Cc]ụm|[Dd]ự\s+án|[Dd]i\s+tích|[Rr]ừng|[Cc]ảng|[Vv]ịnh|[Cc]hợ|[Cc]ông\s+trình|[Qq]uỹ|[Vv]ườn)"
@@ -241,7 +243,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
     return 0
 
 
-STANDALONE = {"tỉnh ủy", "thành ủy", "huyện ủy", "chính phủ", "quốc hội", "bộ chính trị", "ban bí thư", "thủ tướng",
+STANDALONE = {"tỉnh ủy", "thành ủy", "huyện ủy", "tỉnh đoàn", "thành đoàn", "huyện đoàn", "chính phủ", "quốc hội", "bộ chính trị", "ban bí thư", "thủ tướng",
               "ủy ban nhân dân", "hội đồng nhân dân", "đảng ủy", "ban thường vụ", "thường trực", "công an"}
 FUNCTION_WORDS = {"và", "trong", "của", "về", "với", "cho", "tại", "theo", "để", "các", "những", "đối", "trên", "từ",
                   "đến", "là", "có", "được", "khi", "nhằm", "do", "bằng", "này", "đó"}

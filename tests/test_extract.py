@@ -425,3 +425,13 @@ def test_leading_time_and_purpose_clauses_and_lists_split_by_semicolons():
     assert ("II.3", "responsible", "Thủ trưởng các sở, ban, ngành") in got  # "...; Chủ tịch UBND ... chịu trách nhiệm"
     assert got["II.4", "responsible", "Sở Tư pháp"].end == "2025-12-31"  # "Trong năm 2025, Sở Tư pháp hoàn thành ..."
     assert ("II.5", "support", "Sở Tài chính") in got  # "Để bảo đảm tiến độ, Sở Kế hoạch và Đầu tư phối hợp với ..."
+
+
+def test_requests_to_bodies_outside_the_issuers_command():
+    """In a plan written for this test (tests/data/plan_request_forms.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_request_forms.txt").read_text(encoding="utf-8"))
+    assert _find(doc, "II.1", "support") == ["Các tổ chức chính trị - xã hội"]
+    assert _find(doc, "II.2", "requested") == ["Các cơ quan Trung ương đóng trên địa bàn tỉnh"]
+    assert _find(doc, "II.3", "requested") == sorted(["Liên đoàn Lao động tỉnh", "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh",
+                                                      "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh"])
+    assert _find(doc, "II.4", "requested") == ["Bảo hiểm xã hội tỉnh"]
