@@ -647,7 +647,6 @@ def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,
                 out = apply_case(tok.text, word, upper)
                 if mode == "legacy" and i > 0 and tok.text[0] == "I" and word[0] == "l" and tok.text[1:].islower():
                     out = word  # "quan Iy": a lower-case l read as a capital I, not a capital
-
                 pending.append((tok, out, conf, cands, d.slots[i], d.post[i]))
             if out != tok.text:
                 edits.setdefault(tok.line, []).append((tok.col, tok.col + len(tok.text), out))
