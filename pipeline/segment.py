@@ -49,8 +49,9 @@ CITATION_RE = re.compile(
     rf"(?=\s+(?:{_STOP})\b|\s*[,;:.()“”\"\n]|\s*$))?",
     re.IGNORECASE)
 
-ROMAN_HEAD = re.compile(r"^(?P<num>[IVXLl1|!]{1,5}|V1{1,3}|V[Il1]{1,3})\s*[.\-–:]\s*(?P<rest>\S.*)$")
-ARABIC_HEAD = re.compile(r"^(?P<num>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})\s?(?:\.|-|\))\s*(?P<rest>\S.*)$")
+# (older documents write "I/" and "1/")
+ROMAN_HEAD = re.compile(r"^(?P<num>[IVXLl1|!]{1,5}|V1{1,3}|V[Il1]{1,3})\s*[.\-–:/]\s*(?P<rest>\S.*)$")
+ARABIC_HEAD = re.compile(r"^(?P<num>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})\s?(?:\.|-|\)|/)\s*(?P<rest>\S.*)$")
 LETTER_HEAD = re.compile(r"^(?P<num>[a-zđ])\s?[).]\s*(?P<rest>\S.*)$")
 BULLET = re.compile(r"^[-+*•–—]\s*")
 STRAY = re.compile(r"^[^\w\s\-+*•–—“\"(]{1,3}\s+")  # "] KẾ HOẠCH", "~ 2.5. ...": junk before a line

@@ -122,3 +122,10 @@ def test_references_keep_where_they_were_cited():
     doc = segment_text((ROOT / "data/raw/001_243ed05166b64394.txt").read_text(encoding="utf-8"))
     cites = [(r.number, r.section) for r in doc.references]
     assert ("34-CT/TW", "III.2.1") in cites and ("80-KH/TU", None) in cites
+
+
+def test_slash_numbering_of_older_documents():
+    from tests.conftest import DATA
+
+    seg = segment((DATA / "plan_slash_numbering.txt").read_text(encoding="utf-8"))
+    assert [s.id for s in seg.sections] == ["I", "I.1", "II", "II.1", "II.1.a", "II.1.b", "II.2"]
