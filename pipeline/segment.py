@@ -54,7 +54,7 @@ CITATION_RE = re.compile(
 ROMAN_HEAD = re.compile(r"^(?:(?:PHẦN|Phần)\s+)?(?P<num>[IVXLl1|!]{1,5}|V1{1,3}|V[Il1]{1,3})\s*[.\-–:/]\s*(?P<rest>\S.*)$")
 ARABIC_HEAD = re.compile(r"^(?P<num>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})(?:\s?(?:\.|-|\)|/)|(?<=\d\.\d)\s|(?<=\d\.\d\d)\s)"
                          r"\s*(?P<rest>\S.*)$")
-LETTER_HEAD = re.compile(r"^(?P<num>[a-zđ])\s?[).]\s*(?P<rest>\S.*)$")
+LETTER_HEAD = re.compile(r"^(?P<num>[a-zđ])\s?[)./]\s*(?P<rest>\S.*)$")
 BULLET = re.compile(r"^[-+*•–—]\s*")
 STRAY = re.compile(r"^[^\w\s\-+*•–—“\"(]{1,3}\s+")  # "] KẾ HOẠCH", "~ 2.5. ...": junk before a line
 FOOTNOTE = re.compile(r"^(?P<marker>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\]|\([^\s)]{1,3}\)|!|\d{1,2}(?=\s))\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$")

@@ -137,3 +137,10 @@ def test_part_words_and_subitems_without_the_last_dot():
     seg = segment((DATA / "plan_part_numbering.txt").read_text(encoding="utf-8"))
     # "1.1 Sở Nội vụ ..." (no dot after the last number), "PHẦN III. TỔ CHỨC THỰC HIỆN"
     assert [s.id for s in seg.sections] == ["I", "I.1", "II", "II.1", "II.1.1", "II.1.2", "III", "III.1"]
+
+
+def test_letter_items_with_a_slash():
+    from tests.conftest import DATA
+
+    seg = segment((DATA / "plan_letter_slash.txt").read_text(encoding="utf-8"))
+    assert [s.id for s in seg.sections] == ["I", "I.1", "II", "II.1", "II.1.a", "II.1.b", "II.2"]  # "1)", "a/"
