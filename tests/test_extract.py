@@ -435,3 +435,11 @@ def test_requests_to_bodies_outside_the_issuers_command():
     assert _find(doc, "II.3", "requested") == sorted(["Liên đoàn Lao động tỉnh", "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh",
                                                       "Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh"])
     assert _find(doc, "II.4", "requested") == ["Bảo hiểm xã hội tỉnh"]
+
+
+def test_report_forms():
+    """In a plan written for this test (tests/data/plan_report_forms.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_report_forms.txt").read_text(encoding="utf-8"))
+    assert _find(doc, "II.1", "report_to") == ["Sở Nội vụ", "Ủy ban nhân dân tỉnh"]  # "..., đồng gửi Sở Nội vụ"
+    assert _find(doc, "II.3", "report_to") == ["Sở Lao động - Thương binh và Xã hội"]  # "báo cáo bằng văn bản về"
+    assert _find(doc, "II.4", "report_to") == ["Ban Chỉ đạo tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"]  # "(qua ...)"
