@@ -591,7 +591,14 @@ class Extractor:
             dl = self.deadline(fields.get("time", ""))
             if lead:
                 self.add(block, action, self._field_bodies(lead), "lead", dl)
-            if doer:
+            marked = re.match(r"^(?P<x>[^;]+?)\s*(?:\(\s*chủ\s+trì\s*\)|,?\s+chủ\s+trì)[\s,;]*(?:phối\s+hợp(?:\s+với)?\s*:?\s*)?(?P<y>.*)$",
+                              doer or "", re.I)
+            if doer and marked and not lead:
+                # "Sở Tư pháp (chủ trì); Sở Nội vụ", "Sở X chủ trì, phối hợp với Y": who leads is marked in the cell
+                self.add(block, action, self._field_bodies(marked["x"]), "lead", dl)
+                if marked["y"].strip(" .;,"):
+                    self.add(block, action, self._field_bodies(marked["y"].strip(" .;,")), "support", dl)
+            elif doer:
                 self.add(block, action, self._field_bodies(doer), "lead" if support and not lead else "responsible", dl)
             if support:
                 self.add(block, action, self._field_bodies(support), "support", dl)

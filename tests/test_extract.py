@@ -443,3 +443,11 @@ def test_report_forms():
     assert _find(doc, "II.1", "report_to") == ["Sở Nội vụ", "Ủy ban nhân dân tỉnh"]  # "..., đồng gửi Sở Nội vụ"
     assert _find(doc, "II.3", "report_to") == ["Sở Lao động - Thương binh và Xã hội"]  # "báo cáo bằng văn bản về"
     assert _find(doc, "II.4", "report_to") == ["Ban Chỉ đạo tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"]  # "(qua ...)"
+
+
+def test_annex_cell_that_marks_its_lead():
+    """One "Cơ quan thực hiện" column that marks who leads (a plan written for this test)."""
+    doc = extract_text((ROOT / "tests/data/plan_marked_lead.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    assert {("PL1.1", "lead", "Sở Tư pháp"), ("PL1.1", "support", "Sở Nội vụ"),  # "Sở Tư pháp (chủ trì); Sở Nội vụ"
+            ("PL1.2", "lead", "Sở Văn hóa, Thể thao và Du lịch"), ("PL1.2", "support", "Báo Kon Tum")} <= got
