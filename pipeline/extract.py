@@ -268,6 +268,7 @@ VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "d�
 
 
 _COLLECTIVE_WORDS = {w.strip(",;.") for c in _COLLECTIVE_SORTED for w in c.split()}
+_COLLECTIVE_BARE = [(c, strip_marks(c), c.split()) for c in _COLLECTIVE_SORTED]  # (made once, not per call)
 
 
 def _fuzzy_collective(low: str) -> int:
@@ -280,13 +281,15 @@ def _fuzzy_collective_match(low: str) -> tuple[int, Optional[str]]:
     words = list(re.finditer(r"\S+", low[:160]))
     if len(words) < 3:
         return 0, None
-    for c in _COLLECTIVE_SORTED:
-        cw = c.split()
+    bare: dict[int, str] = {}  # the first n words without marks, made once per n
+    for c, c_bare, cw in _COLLECTIVE_BARE:
         n = len(cw)
         if n < 3 or len(words) < n:
             continue
         cand = low[:words[n - 1].end()].rstrip(",;.")
-        if fuzz.ratio(strip_marks(cand), strip_marks(c)) < 85:
+        if n not in bare:
+            bare[n] = strip_marks(cand)
+        if fuzz.ratio(bare[n], c_bare) < 85:
             continue
         # OCR damage, not other words: each word alike its counterpart, at most two words differ
         pairs = [(strip_marks(a.group(0).strip(",;.")), strip_marks(b.strip(",;."))) for a, b in zip(words[:n], cw)]
