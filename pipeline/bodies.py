@@ -207,6 +207,7 @@ class Gazetteer:
                 self.by_key.setdefault(key(v), b["name"])
         self.keys = list(self.by_key)
         self.collective = sorted(data.get("collective", COLLECTIVE), key=len, reverse=True)
+        self.collective_keys = {key(c) for c in self.collective}
         # names for span matching: longest first; lower-cased for case-insensitive search
         surfaces = {v for b in self.bodies for v in b["variants"]}
         self.surfaces = sorted(surfaces, key=len, reverse=True)
@@ -221,7 +222,7 @@ class Gazetteer:
         """The gazetteer's name for ``raw``, or ``raw`` cleaned (abbreviations kept as printed)."""
         cleaned = clean_name(raw)
         k = key(cleaned)
-        if any(key(c) == k for c in self.collective) or cleaned[:1].islower() or cleaned.startswith("Các "):
+        if k in self.collective_keys or cleaned[:1].islower() or cleaned.startswith("Các "):
             # collective and generic bodies keep their wording (but "Tỉnh Ủy" is written "Tỉnh ủy")
             return re.sub(r"\b(Tỉnh|Thành|Huyện|Thị|Đảng)\s+Ủy\b", r"\1 ủy", cleaned[:1].upper() + cleaned[1:])
         if k in self.by_key:
