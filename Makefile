@@ -71,6 +71,7 @@ bench: $(VENV)/.installed
 	$(PY) bench/bench_ocr.py --noise 20
 	$(PY) bench/bench_ocr.py --noise 32
 	$(PY) bench/bench_restore.py
+	$(PY) bench/bench_extract.py
 	-$(PY) -m pipeline.evaluation --split dev --pages 75 --no-pyvi >/dev/null  # the legacy OCR the bench reads
 	-$(PY) -m pipeline.evaluation --split test --pages 75 --no-pyvi >/dev/null  # (built once; needs the corpus)
 	-$(PY) bench/bench_restore.py --kind legacy
