@@ -43,6 +43,7 @@ NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|công\s+nghệ|công\s+nghi�
 # two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ...")
 STRONG_VERBS = (r"xác\s+định|tổ\s+chức|xây\s+dựng|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|theo\s+dõi|đôn\s+đốc"
                 r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu|hoàn\s+thành")
+_VERB_PAIR = STRONG_VERBS + r"|tổng\s+hợp|chủ\s+trì|phối\s+hợp|triển\s+khai|tạo\s+điều|hoàn\s+thành"
 ADVERBS = {"chậm", "kịp", "thời", "khẩn", "trương", "tích", "cực", "nghiêm", "túc", "thường", "xuyên", "chủ", "động", "đồng"}
 # generic even with a capital where a body is expected (a table's "Cơ quan chủ trì" cell: "Doanh nghiệp, nhà đầu tư")
 CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
@@ -405,9 +406,15 @@ def _name_end(text: str, start: int) -> int:
             run = [x.group(0) for x in words[i:j]]
             nxt = words[j].group(0) if j < len(words) else ""
             before = words[i - 1].group(0).lower() if i else head.split()[-1].lower()
-            if j == i + 1 and nxt and (re.fullmatch(STRONG_VERBS + r"|tổng\s+hợp|chủ\s+trì|phối\s+hợp|triển\s+khai|tạo\s+điều|hoàn\s+thành",
-                                                    f"{w} {nxt}") or w in VERBS and nxt in VERBS and before not in VERBS):
+            if j == i + 1 and nxt and (re.fullmatch(_VERB_PAIR, f"{w} {nxt}") or w in VERBS and nxt in VERBS
+                                       and before not in VERBS):
                 break  # "Sở Công Thương tổng hợp báo cáo ...", "Bộ Công Thương bảo đảm ...": the verb after the name
+            cut = next((k for k in range(len(run) - 1) if re.fullmatch(_VERB_PAIR, f"{run[k]} {run[k + 1]}")), None)
+            if cut == 0:
+                break  # "Cơ quan Thuế tạo điều kiện ...": a two-word verb opens the run
+            if cut:
+                j, run = i + cut, run[:cut]
+                nxt = words[j].group(0)
             if j - 1 > i and nxt and re.fullmatch(STRONG_VERBS, f"{run[-1]} {nxt}"):
                 j, run, nxt = j - 1, run[:-1], run[-1]  # "Sở Tài chính tổ chức ...": "tổ" starts the verb
             tail = TAIL_RE.match(rest[pos + words[j - 1].end():].lower()) if j > i and nxt in ("trên", "tại") else None

@@ -237,6 +237,7 @@ def test_issue_5_a_government_resolution():
     assert ("II.1.1.d", "responsible", "Ủy ban nhân dân tỉnh Quảng Ninh") in got
     assert _find(doc, "II.4.a", "lead") == ["Các bộ, cơ quan trung ương, địa phương"]
     assert "Hội Chữ thập đỏ Việt Nam" in _find(doc, "III.5", "requested")  # "Chính phủ trân trọng đề nghị ..."
+    assert "Cơ quan Thuế" in _find(doc, "II.3.c", "responsible")  # "Chỉ đạo cơ quan Thuế tạo điều kiện ..."
     assert _find(doc, "II.1.1.đ", "requested") == ["Các địa phương"]  # "Khuyến khích các địa phương ..."
     assert _find(doc, "III.1", "responsible") == sorted(
         ["Bộ trưởng", "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ",
