@@ -346,9 +346,10 @@ def _name_end(text: str, start: int) -> int:
                 break  # a new body ("... Tỉnh ủy Ủy ban"): not ours; "Ủy ban Kiểm tra Tỉnh ủy" is one
             last, prev_cap, real_cap, i = words[i].end(), True, True, i + 1
             continue
-        if (w.isdigit() or re.fullmatch(r"[IVXL]+", w)) and \
+        if (w.isdigit() or re.fullmatch(r"[IVXL]+", w)) and (
                 re.search(r"(?:khu\s+vực|[Kk]hu\s+vực|số|Ban\s+Chỉ\s+đạo|Đề\s+án|Quân\s+khu)$",
-                          (head + rest[pos:pos + words[i].start()]).rstrip()):
+                          (head + rest[pos:pos + words[i].start()]).rstrip())
+                or w.isdigit() and i + 1 < len(words) and words[i + 1].group(0) in ("xã", "phường", "huyện", "tỉnh")):
             last, i = words[i].end(), i + 1  # "Ngân hàng Nhà nước chi nhánh khu vực 14", "Hải quan khu vực XI"
             continue
         if w in ("-", "–", "&") and i + 1 < len(words) and _is_cap(words[i + 1].group(0)):
@@ -688,6 +689,14 @@ class Extractor:
                     # "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp", "7. Trung tâm Xúc tiến
                     # đầu tư, thương mại và du lịch" over its tasks: the heading is the body, as the plan writes it
                     role, span, named = "lead", head, True
+            places = re.match(r"^(?P<h>Ủy\s+ban\s+nhân\s+dân|UBND)\s+các\s+(?P<p>xã|phường|huyện|tỉnh|thành\s+phố)\s*:?\s*"
+                              r"(?P<n>[A-ZĐ][^.;:]*)?$", head)
+            first_line = sec.text.splitlines()[0].strip() if sec.text else ""
+            listed = places and (places["n"] or (first_line if re.fullmatch(r"[A-ZĐ][^.;:]{0,150}", first_line) else ""))
+            if listed:  # "12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, ...": one body per place named
+                names = [x.strip(" .") for x in re.split(r",\s*|\s+và\s+", listed) if x.strip(" .")]
+                if names and all(x[:1].isupper() and len(x.split()) <= 4 for x in names):
+                    role, span, named = "lead", ", ".join(f"{places['h']} {places['p']} {x}" for x in names), True
             if not role and self.children.get(sec.id):
                 # "1.2. Hỗ trợ khẩn cấp về nhà ở / Ủy ban nhân dân các tỉnh, thành phố: / a) ... b) ...": the body
                 # named alone before the items heads them

@@ -452,3 +452,11 @@ def test_annex_cell_that_marks_its_lead():
     got = {(a.section, a.role, a.body) for a in doc.assignments}
     assert {("PL1.1", "lead", "Sở Tư pháp"), ("PL1.1", "support", "Sở Nội vụ"),  # "Sở Tư pháp (chủ trì); Sở Nội vụ"
             ("PL1.2", "lead", "Sở Văn hóa, Thể thao và Du lịch"), ("PL1.2", "support", "Báo Kon Tum")} <= got
+
+
+def test_a_heading_that_lists_the_communes():
+    """"12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, ..." (training plan bffd9da6f0d38031)."""
+    doc = extract_text((ROOT / "tests/data/plans/bffd9da6f0d38031.txt").read_text(encoding="utf-8"))
+    assert _find(doc, "IV.12", "lead") == sorted(f"Ủy ban nhân dân xã {x}" for x in
+                                                 ["Gia Thuận", "Tân Điền", "Gò Công Đông", "Tân Phú Đông"])
+    assert "Ủy ban nhân dân 04 xã" in _find(doc, "IV.1", "support")
