@@ -324,6 +324,12 @@ def ocr_options(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("--force-ocr", action="store_true", help="OCR every page, ignoring text layers")
 
 
+def _command(sub, name: str, help: str, description: str, examples: str) -> argparse.ArgumentParser:
+    """A subcommand whose --help shows its examples and then the exit codes."""
+    return sub.add_parser(name, help=help, description=description, epilog=f"{examples}\n\n{EXIT_CODES_HELP}",
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="vnplan",
@@ -334,16 +340,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"vnplan {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser(
-        "ocr", help="scans, PDFs and images -> text (Tesseract vie; PDF text layers read directly)",
+    p = _command(
+        sub, "ocr", help="scans, PDFs and images -> text (Tesseract vie; PDF text layers read directly)",
         description="Read PDFs (born-digital, scanned or mixed: decided page by page), PNG/JPEG/TIFF "
                     "images (multi-page TIFF too) and .txt files (passed through), and write their "
                     "text. Scanned pages are cleaned (noise, dust, skew, shading) and read by Tesseract "
                     "with the Vietnamese model; running headers, footers and page numbers are dropped and "
                     "line-end hyphens joined.",
-        epilog="examples:\n  vnplan ocr scan.pdf -o scan.txt\n  vnplan ocr data/raw/*.pdf -o out/ --json\n"
-               "  cat page.png | vnplan ocr - -o -\n\n" + EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        examples="examples:\n  vnplan ocr scan.pdf -o scan.txt\n  vnplan ocr data/raw/*.pdf -o out/ --json\n"
+                 "  cat page.png | vnplan ocr - -o -")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files to read; - reads stdin")
     p.add_argument("-o", "--output", metavar="OUT",
                    help="output file, - for stdout, or a folder for <stem>.txt (default: stdout for one "
@@ -357,16 +362,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="refuse pages larger than this many pixels at --dpi (default: 150 million)")
     p.set_defaults(func=cmd_ocr)
 
-    p = sub.add_parser(
-        "restore", help="restore Vietnamese diacritics and correct OCR errors in text",
+    p = _command(
+        sub, "restore", help="restore Vietnamese diacritics and correct OCR errors in text",
         description="Restore diacritics and correct OCR errors: legacy OCR made with an English model "
                     "(\"Pang\" -> Đảng, \"ciia\" -> của, \"s6\" -> số), Tesseract vie output, and text typed "
                     "without marks. The kind of text is detected (or give --mode). Line structure, case, "
                     "punctuation, numbers and document codes (41-CT/TW, 05/KH-UBND) are kept; tone marks "
                     "are placed in the old style of official documents (hòa, thủy, ủy).",
-        epilog="examples:\n  vnplan restore old_ocr.txt -o fixed.txt --report fixed.json\n"
-               "  vnplan ocr scan.pdf -o - | vnplan restore - -o -\n\n" + EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        examples="examples:\n  vnplan restore old_ocr.txt -o fixed.txt --report fixed.json\n"
+                 "  vnplan ocr scan.pdf -o - | vnplan restore - -o -")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files (UTF-8); - reads stdin")
     p.add_argument("-o", "--output", metavar="OUT", help="output file, - for stdout, or a folder")
     p.add_argument("--mode", choices=["auto", *RESTORE_MODES], default="auto",
@@ -386,51 +390,47 @@ def build_parser() -> argparse.ArgumentParser:
                        help="kind of text for restoration (default: detect; scans are read as vie)")
         ocr_options(p, " for scans")
 
-    p = sub.add_parser(
-        "segment", help="plans -> document JSON with metadata and section tree (stage 3)",
+    p = _command(
+        sub, "segment", help="plans -> document JSON with metadata and section tree (stage 3)",
         description="Read each input (any kind stage 1 reads; legacy OCR text is restored first) and write "
                     "its document JSON: metadata (type, issuer, number, place, date, title, what it "
                     "implements, signer, recipients), the section tree with page and line of each heading, "
                     "every cited document, footnotes and the non-body layout (letterhead, signature...).",
-        epilog="examples:\n  vnplan segment data/raw/001_243ed05166b64394.txt --out out/\n"
-               "  vnplan restore old.txt -o - | vnplan segment - --out -\n\n" + EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        examples="examples:\n  vnplan segment data/raw/001_243ed05166b64394.txt --out out/\n"
+                 "  vnplan restore old.txt -o - | vnplan segment - --out -")
     doc_options(p, "")
     p.set_defaults(func=cmd_segment)
 
-    p = sub.add_parser(
-        "extract", help="plans -> document JSON with assignments, and tables (CSV, Parquet, Excel)",
+    p = _command(
+        sub, "extract", help="plans -> document JSON with assignments, and tables (CSV, Parquet, Excel)",
         description="Run every stage on each input and write DIR/<stem>.json (validated against "
                     "schemas/document.schema.json), the restored text DIR/<stem>.txt with its change report, "
                     "and, over all inputs, the tables documents, sections, assignments and references as CSV "
                     "(UTF-8 with BOM), Parquet and one Excel workbook (plans.xlsx). Inputs whose JSON is up "
                     "to date (same bytes, same vnplan version) are not redone.",
-        epilog="examples:\n  vnplan extract data/raw --out data/clean\n"
-               "  vnplan extract plan.pdf --out - > plan.json\n\n" + EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        examples="examples:\n  vnplan extract data/raw --out data/clean\n"
+                 "  vnplan extract plan.pdf --out - > plan.json")
     doc_options(p, ", <stem>.txt, tables")
     p.add_argument("--force", action="store_true", help="redo inputs even when their JSON is up to date")
     p.add_argument("--no-tables", action="store_true", help="write the per-document files only")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser(
-        "tables", help="document JSONs -> tables (CSV, Parquet, Excel)",
+    p = _command(
+        sub, "tables", help="document JSONs -> tables (CSV, Parquet, Excel)",
         description="Build the documents, sections, assignments and references tables from document JSONs.",
-        epilog="example:\n  vnplan tables data/clean --out data/clean\n\n" + EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        examples="example:\n  vnplan tables data/clean --out data/clean")
     p.add_argument("inputs", nargs="+", metavar="JSON", help="document JSON files or folders of them")
     p.add_argument("--out", default=".", metavar="DIR", help="folder for the tables (default: current folder)")
     p.set_defaults(func=cmd_tables)
 
-    p = sub.add_parser(
-        "compare", help="compare plans: tasks carried over/new/dropped, bodies, deadlines, themes, citations",
+    p = _command(
+        sub, "compare", help="compare plans: tasks carried over/new/dropped, bodies, deadlines, themes, citations",
         description="Compare two or more plans from their document JSONs (made by `vnplan extract`); the first "
                     "is the baseline. Writes DIR/report.html (self-contained: charts embedded, works offline) and "
                     "the same tables as CSV: task_alignment, body_roles, lead_changes, deadline_mix, themes, "
                     "citations, plus the charts as PNG.",
-        epilog="example:\n  vnplan compare data/clean/001_243ed05166b64394.json "
-               "data/clean/000_4333a01b4b714176.json --out data/clean/compare\n\n" + EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        examples="example:\n  vnplan compare data/clean/001_243ed05166b64394.json "
+                 "data/clean/000_4333a01b4b714176.json --out data/clean/compare")
     p.add_argument("inputs", nargs="+", metavar="JSON", help="document JSONs, the baseline plan first")
     p.add_argument("--out", default="compare", metavar="DIR", help="folder for the report (default: ./compare)")
     p.set_defaults(func=cmd_compare)
