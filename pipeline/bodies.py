@@ -224,7 +224,7 @@ class Gazetteer:
         k = key(cleaned)
         if k in self.collective_keys or cleaned[:1].islower() or cleaned.startswith("Các "):
             # collective and generic bodies keep their wording (but "Tỉnh Ủy" is written "Tỉnh ủy")
-            return re.sub(r"\b(Tỉnh|Thành|Huyện|Thị|Đảng)\s+Ủy\b", r"\1 ủy", cleaned[:1].upper() + cleaned[1:])
+            return _uy_case(cleaned[:1].upper() + cleaned[1:])
         if k in self.by_key:
             return self.by_key[k]
         official = official_form(cleaned)
@@ -232,9 +232,8 @@ class Gazetteer:
             return official
         if self.keys and len(k) >= 6:
             hit = process.extractOne(k, self.keys, scorer=fuzz.ratio, score_cutoff=90)
-            places = lambda x: set(re.findall(r"\b(?:tỉnh|thành|huyện|quận|xã|phường|trung ương)\b", x))  # noqa: E731
             # never "Sở ..." -> "Bộ ...", nor "... Tỉnh ủy" -> "... Thành ủy"
-            if hit and hit[0].split()[0] == k.split()[0] and places(hit[0]) == places(k):
+            if hit and hit[0].split()[0] == k.split()[0] and _levels(hit[0]) == _levels(k):
                 return self.by_key[hit[0]]
         return cleaned[:1].upper() + cleaned[1:]
 
@@ -249,6 +248,20 @@ class Gazetteer:
             if m:
                 best = max(best, m.end())
         return best
+
+
+_LEVEL_RE = re.compile(r"\b(?:tỉnh|thành|huyện|quận|xã|phường|trung ương)\b")
+_UY_RE = re.compile(r"\b(Tỉnh|Thành|Huyện|Thị|Đảng)\s+Ủy\b")
+
+
+def _levels(k: str) -> set[str]:
+    """The levels of government a key names (tỉnh, huyện, xã ...)."""
+    return set(_LEVEL_RE.findall(k))
+
+
+def _uy_case(name: str) -> str:
+    """"Tỉnh Ủy" is written "Tỉnh ủy"."""
+    return _UY_RE.sub(r"\1 ủy", name)
 
 
 def _field_pattern(field: str) -> re.Pattern:
@@ -270,7 +283,7 @@ def official_form(name: str) -> str:
     Truyền thông", "Đài Phát thanh - Truyền hình tỉnh" -> "Đài Phát thanh và Truyền hình tỉnh"."""
     for field, rx in _OFFICIAL_FIELDS:
         name = rx.sub(field, name)
-    return re.sub(r"\b(Tỉnh|Thành|Huyện|Thị|Đảng)\s+Ủy\b", r"\1 ủy", name)  # "Tỉnh Ủy" is written "Tỉnh ủy"
+    return _uy_case(name)
 
 
 def clean_name(raw: str) -> str:

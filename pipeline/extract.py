@@ -614,7 +614,7 @@ class Extractor:
             if support:
                 self.add(block, action, self._field_bodies(support), "support", dl)
             for par in ([fields["task"]] if fields.get("task") else []) + task_lines:
-                for sent in _sentences(re.sub(r"^[-+*•]\s*", "", par.strip())):
+                for sent in _sentences(_unbullet(par)):
                     # the task's own partners: "Phối hợp với Bộ Công an ...", "đồng thời phối hợp Bộ X, Bộ Y"
                     self._supports(block, sent, dl)
                     # "Tham mưu UBND Thành phố báo cáo Bộ Tài chính ...": the block's time unless it says its own
@@ -736,7 +736,7 @@ class Extractor:
                         self._supports(k, ln, dl)
                     if re.search(r"phối\s+hợp(?:\s+với)?\s*:?\s*$", k.heading):
                         for ln in _without_remarks(k.text):  # "b) Chủ trì, phối hợp: - Sở Tài chính ... tham mưu"
-                            bullet = re.sub(r"^[-+*•]\s*", "", ln.strip())
+                            bullet = _unbullet(ln)
                             e = body_list_end(bullet, self.gaz)
                             if e:
                                 self.add(k, ln, bullet[:e], "support", dl)
@@ -750,7 +750,7 @@ class Extractor:
                     text = head + "\n" + text
                 pars = [p for p in text.splitlines() if p.strip()]
                 action = (pars[0] if pars else head)
-                lead_in = re.sub(r"^[-+*•]\s*", "", action)
+                lead_in = _unbullet(action)
                 e1 = body_list_end(lead_in, self.gaz)
                 if e1 and action != head and {_bare_key(b) for b in split_bodies(lead_in[:e1], self.gaz)} - \
                         {_bare_key(b) for b in bodies}:
@@ -800,7 +800,7 @@ class Extractor:
                 elif pi < self.skip_pars.get(sec.id, 0) or sec.id in self.done:
                     continue
                 starred = bool(re.match(r"^[*+]\s*", par))
-                p = re.sub(r"^[-+*•]\s*", "", par).strip()
+                p = _unbullet(par)
                 for si, sent in enumerate(_sentences(p)):
                     # a paragraph's first sentence, or a later one that opens with a plural body ("Các cơ quan
                     # thông tin truyền thông tập trung tuyên truyền ..."), may name who acts
@@ -1046,6 +1046,11 @@ def _without_remarks(text: str) -> list[str]:
         if REMARK.match(ln.strip()):
             return lines[:i]
     return lines
+
+
+def _unbullet(line: str) -> str:
+    """A line without its bullet mark ("- ", "+ ", "* ", "• ")."""
+    return re.sub(r"^[-+*•]\s*", "", line.strip())
 
 
 def _sentences(par: str) -> list[str]:
