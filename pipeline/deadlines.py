@@ -101,6 +101,8 @@ NOT_DEADLINES = re.compile(r"(?:ngân\s+sách(?:\s+nhà\s+nước)?|kinh\s+phí|
                            r"|(?:dự\s+toán|ngân\s+sách|nguồn\s+vốn)[^.;]{0,50}?(?:hằng|hàng)\s+năm"  # the annual budget
                            # "lồng ghép ... vào Kế hoạch phát triển kinh tế - xã hội hằng năm": the annual plan itself
                            r"|(?:vào|trong)\s+(?:các\s+)?(?:kế\s+hoạch|chương\s+trình)[^.;]{0,60}?(?:hằng|hàng)\s+năm"
+                           # "theo Nghị quyết hằng năm của Hội đồng nhân dân thành phố": the annual resolution
+                           r"|(?:nghị\s+quyết|quyết\s+định)\s+(?:hằng|hàng)\s+năm"
                            r"|thường\s+xuyên(?=\s+của\s)",  # "chương trình hoạt động chỉ đạo thường xuyên của cấp ủy"
                            re.IGNORECASE)
 

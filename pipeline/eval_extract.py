@@ -5,7 +5,7 @@ would. Assignments are matched on (section, role, body): section and role exactl
 gazetteer's variant-insensitive key or rapidfuzz ratio >= 90. Deadline accuracy is over matched
 assignments: kind, start, end and period must all be equal.
 
-    python -m pipeline.eval_extract [--golden DIR] [--show-errors]
+    python -m pipeline.eval_extract [--golden DIR] [--show-errors] [--only ID ...]
 """
 from __future__ import annotations
 
@@ -81,8 +81,8 @@ def score_document(gold_rows: list[list], predicted: list[dict], name: str) -> D
     return sc
 
 
-def evaluate(golden: Path = GOLDEN) -> list[DocScore]:
-    files = sorted(golden.glob("*.json"))
+def evaluate(golden: Path = GOLDEN, only: tuple[str, ...] = ()) -> list[DocScore]:
+    files = sorted(f for f in golden.glob("*.json") if not only or any(f.stem.startswith(o) for o in only))
     gold = [json.loads(f.read_text(encoding="utf-8")) for f in files]
     sources = [Source(str(ROOT / g["input"])) for g in gold]
     results = process_sources(sources)
@@ -111,8 +111,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--golden", type=Path, default=GOLDEN)
     ap.add_argument("--show-errors", action="store_true", help="list the errors on the dev documents")
+    ap.add_argument("--only", nargs="+", default=(), metavar="ID",
+                    help="score only the golden files whose names start with these")
     args = ap.parse_args()
-    scores = evaluate(args.golden)
+    scores = evaluate(args.golden, tuple(args.only))
     print(f"{'document':24} {'gold':>5} {'pred':>5} {'match':>5} {'P':>6} {'R':>6} {'F1':>6} {'deadline':>8}")
     rows = scores + [total([s for s in scores if s.split == sp], f"{sp} (total)") for sp in ("dev", "test")]
     rows.append(total(scores))

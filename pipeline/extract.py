@@ -90,7 +90,8 @@ CLOSING = re.compile(r"^(?:(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+v
                      r"|Yêu\s+cầu\s+(?:các|Thủ\s+trưởng))")
 REMARK = re.compile(r"^Trên\s+đây\s+là\s+(?:Kế\s+hoạch|kế\s+hoạch|nội\s+dung)")
 # "báo cáo ... về X", "gửi X", "phản ánh về X", "báo cáo kịp thời X"
-REPORT_TRIGGER = re.compile(r"(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó"
+REPORT_TRIGGER = re.compile(r"[Bb]áo\s+cáo(?:,|\s+và)\s+tham\s+mưu\s+(?=[A-ZĐỦ])"  # "báo cáo và tham mưu UBND ..."
+                            r"|(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó"
                             r"\s+khăn|kế\s+hoạch|báo\s+cáo|bằng\s+văn\s+bản)[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến|với)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?"
                             r"(?:\s+kết\s+quả)?\s+(?=[A-ZĐỦ])")
 DEADLINE_LINE = re.compile(r"^(?:thực hiện|hoàn thành|thời gian|thời hạn)\b", re.I)
@@ -247,7 +248,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
 STANDALONE = {"tỉnh ủy", "thành ủy", "huyện ủy", "tỉnh đoàn", "thành đoàn", "huyện đoàn", "chính phủ", "quốc hội", "bộ chính trị", "ban bí thư", "thủ tướng",
               "ủy ban nhân dân", "hội đồng nhân dân", "đảng ủy", "ban thường vụ", "thường trực", "công an"}
 FUNCTION_WORDS = {"và", "trong", "của", "về", "với", "cho", "tại", "theo", "để", "các", "những", "đối", "trên", "từ",
-                  "đến", "là", "có", "được", "khi", "nhằm", "do", "bằng", "này", "đó"}
+                  "đến", "là", "có", "được", "khi", "nhằm", "do", "bằng", "này", "đó", "trước"}
 QUALIFIERS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Trung ương", "Quốc hội"}
 OF_HEADS = {"Giám đốc", "Chánh Văn phòng", "Thủ trưởng", "Bộ trưởng", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
             "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ"}
@@ -543,6 +544,8 @@ class Extractor:
         self.subject: dict[str, list[str]] = {}  # sections whose heading names their body
         self.impl_parts = {s.id for s in sections if s.level == 1 and re.search(
             r"TO CHUC THU.?C HIEN|TRACH NHIEM|PHAN CONG|CHE DO BAO CAO", strip_marks(s.heading).upper())}
+        # a text numbered "1., 2., ..." with no parts (a directive, a notice): its top items are the tasks
+        self.flat = not any(s.level == 1 and re.fullmatch(r"[IVXLC]+", s.id) for s in sections)
 
     # -- helpers
     def add(self, sec: Section, action: str, span_or_bodies, role: str, deadline: Deadline,
@@ -572,7 +575,7 @@ class Extractor:
                              strip_marks(part.heading).upper())
 
     def in_impl(self, sec: Section) -> bool:
-        return sec.id.split(".")[0] in self.impl_parts
+        return sec.id.split(".")[0] in self.impl_parts or (self.flat and self.in_tasks(sec))
 
     # -- 1. field blocks
     def blocks(self) -> None:
@@ -656,7 +659,7 @@ class Extractor:
     # -- 2. a body at the head of its items
     def lead_headings(self) -> None:
         for sec in self.sections:
-            if sec.id in self.done or sec.level == 1 or sec.id.startswith("PL"):
+            if sec.id in self.done or (sec.level == 1 and not self.flat) or sec.id.startswith("PL"):
                 continue
             head = sec.heading.strip()
             role = None
@@ -664,11 +667,16 @@ class Extractor:
             named = False  # the heading only names its bodies: split where a new named head starts
             m = re.match(r"^(?:Giao\s+)?(?P<b>.+?)\s+chủ\s+trì\.?$", head)
             duty = re.match(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+(?:của|cho)\s+(?P<b>.+?)\s*:?$", head) or \
+                (re.match(r"^(?P<b>.+?)\s+(?:có|chịu)\s+trách\s+nhiệm\s*:?$", head) if self.children.get(sec.id) else None) or \
                 (re.match(r"^Đối\s+với\s+(?P<b>.+?)\s*:?$", head) if self.in_impl(sec) else None)  # "Đối với các sở, ban, ngành"
             if m and body_list_end(m["b"], self.gaz) >= len(m["b"].strip()) - 1:
                 role, span = "lead", m["b"]
             elif duty and body_list_end(duty["b"], self.gaz) >= len(duty["b"].strip()) - 1:
                 role, span = "lead", duty["b"]  # "1. Trách nhiệm của Sở Tài chính" over its items
+            elif duty and re.match(r"^(?:Các|Những)\s", duty["b"]) and body_list_end(duty["b"], self.gaz) \
+                    and not re.search(r"[.;:]", duty["b"]):
+                # "11. Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm" over a), b): as written
+                role, span, named = "lead", duty["b"], True
             elif head.rstrip(" :") == "Đề nghị" and sec.text:
                 first = sec.text.splitlines()[0]
                 e = body_list_end(first, self.gaz)
@@ -729,6 +737,10 @@ class Extractor:
                     self._supports(sec, intro[0], dl)
                     self._report(sec, intro[0])
                 for k in kids:
+                    given = re.match(r"^Giao\s+(?P<y>.+)$", k.heading.strip())
+                    if given and {_bare_key(b) for b in split_bodies(given["y"][:body_list_end(given["y"], self.gaz)],
+                                                                     self.gaz)} - {_bare_key(b) for b in bodies}:
+                        continue  # "8. Giám đốc Sở, ... / b) Giao Thanh tra thành phố ...": another body's item
                     text_lines = k.text.splitlines()
                     dl = self.deadline(*[t for t in text_lines if DEADLINE_LINE.match(t)], k.heading)
                     self.add(k, k.heading, bodies, role, dl)
@@ -811,14 +823,29 @@ class Extractor:
     def _sentence(self, sec: Section, sent: str, subject_ok: bool, sec_deadlines: list[str],
                   heading: bool = False) -> None:
         sent = re.sub(r"^Đồng\s+chí\s+(?=[A-ZĐ])", "", sent)  # "Đồng chí Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo ..."
+        if re.search(r"\strân\s+trọng\s+thông\s+báo\W*$", sent):
+            return  # "Văn phòng Chính phủ trân trọng thông báo./.": the notice's closing formula
+        if re.match(r"(?:giao|đề\s+nghị|yêu\s+cầu)\s", sent):  # "3. Về ... chợ: / giao Sở X chủ trì" (split at the colon)
+            sent = sent[:1].upper() + sent[1:]
+        if sent.startswith("Về "):  # "Về dự án ...: giao Bộ Xây dựng chủ trì ...": the matter, then who acts on it
+            colons = [c.end() for c in re.finditer(r":\s*", sent[:600])]
+            acts = [c for c in colons if re.match(r"(?:giao|đề\s+nghị|yêu\s+cầu)\s", sent[c:], re.I)
+                    or body_list_end(sent[c:c + 1].upper() + sent[c + 1:], self.gaz)]
+            if colons:
+                main = sent[(acts or colons)[0]:]
+                sent = main[:1].upper() + main[1:]
+        sent = expand_head_lists(sent)
         full = sent
         label = re.match(r"^(?P<label>[^:;.]{3,90}):\s*(?P<main>[A-ZĐÀ-Ỹ].+)$", sent)
         if label and not FIELD_HEADINGS.match(sent) and not body_list_end(sent, self.gaz):
             sent = label["main"]  # "Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường ..."
         purpose = re.match(r"^Để\s[^;]{5,}?;\s*(?P<main>.+)$", sent)
+        if purpose and re.search(r",\s*(?:" + _HEAD_RE.pattern + r")[^,;]{0,80}?\s(?:phối\s+hợp|chủ\s+trì|rà\s+soát)",
+                                 sent[:purpose.start("main")]):
+            purpose = None  # "Để ..., UBND tỉnh phối hợp với ... rà soát ...; đồng thời ...": the subject is before
         if purpose:  # "Để ...; X triển khai": the main clause
             sent = purpose["main"]
-        elif re.match(r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Theo|Thông\s+qua|Đối\s+với|Định\s+kỳ|Hằng\s+năm|Hàng\s+năm"
+        elif re.match(r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Theo|Thông\s+qua|Đối\s+với|Định\s+kỳ|Hằng\s+năm|Hàng\s+năm|Với\s+vai\s+trò"
                       r"|Trong\s+(?:năm|quý|tháng|thời\s+gian)|Trước\s+ngày|Để)\b", sent):
             # (also a leading time or purpose: "Định kỳ trước ngày 20/6 hằng năm, các cơ quan ... báo cáo ...")
             # "Trên cơ sở kết quả kiểm tra, đánh giá của Sở Y tế (...), Hội đồng thi đua họp xét ...": the main
@@ -1051,6 +1078,28 @@ def _without_remarks(text: str) -> list[str]:
 def _unbullet(line: str) -> str:
     """A line without its bullet mark ("- ", "+ ", "* ", "• ")."""
     return re.sub(r"^[-+*•]\s*", "", line.strip())
+
+
+_HEAD_LIST_OPEN = re.compile(r"\b[Cc]ác\s+(?P<h>Tập\s+đoàn|Tổng\s+công\s+ty|Bộ|Ngân\s+hàng)\s*:\s*(?=[A-ZĐ])")
+
+
+def expand_head_lists(text: str) -> str:
+    """"các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức ..." ->
+    "Tập đoàn Bưu chính Viễn thông Việt Nam, Tập đoàn Công nghiệp - Viễn thông Quân đội tổ chức ...": the head
+    written once before the colon belongs to each name after it (the names start with a capital)."""
+    m = _HEAD_LIST_OPEN.search(text)
+    if not m:
+        return text
+    head = m["h"]
+    items = re.split(r"(,\s*|\s+và\s+)", text[m.end():])
+    out = [text[:m.start()], head, " ", items[0]]
+    for i in range(1, len(items) - 1, 2):
+        sep, item = items[i], items[i + 1]
+        if not item[:1].isupper():
+            out += items[i:]
+            break
+        out += [sep, head, " ", item]
+    return expand_head_lists("".join(out))
 
 
 def _sentences(par: str) -> list[str]:

@@ -460,3 +460,30 @@ def test_a_heading_that_lists_the_communes():
     assert _find(doc, "IV.12", "lead") == sorted(f"Ủy ban nhân dân xã {x}" for x in
                                                  ["Gia Thuận", "Tân Điền", "Gò Công Đông", "Tân Phú Đông"])
     assert "Ủy ban nhân dân 04 xã" in _find(doc, "IV.1", "support")
+
+
+def test_directive_and_notice_forms():
+    """A directive numbered "1., 2., ..." with no parts, and a notice's "Về ...: giao X" items (a plan written
+    for this test, tests/data/plan_directive_forms.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_directive_forms.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    assert got == {
+        # a body heading at the top level leads its items; "b) Giao Thanh tra tỉnh ..." is another body's item
+        ("1.a", "lead", "Sở Công Thương", "by", "2025-06-30"),
+        ("1.b", "responsible", "Thanh tra tỉnh", "recurring", None),
+        ("1.c", "lead", "Sở Công Thương", "none", None), ("1.c", "support", "Sở Tài chính", "none", None),
+        # "2. Các ban quản lý chợ ... có trách nhiệm" over a), b); "báo cáo và tham mưu X"
+        ("2.a", "lead", "Các ban quản lý chợ trên địa bàn tỉnh", "none", None),
+        ("2.b", "lead", "Các ban quản lý chợ trên địa bàn tỉnh", "by", "2025-09-30"),
+        ("2.b", "report_to", "Ủy ban nhân dân huyện", "by", "2025-09-30"),
+        # "Về ...: giao X chủ trì" split at the colon by the segmenter
+        ("3", "lead", "Sở Xây dựng", "by", "2025-09-30"), ("3", "support", "Sở Tài chính", "by", "2025-09-30"),
+        ("3", "report_to", "Ủy ban nhân dân tỉnh", "by", "2025-09-30"),
+        # "các Tổng công ty: A, B" gives Tổng công ty A and Tổng công ty B
+        ("4", "requested", "Tổng công ty Điện lực miền Bắc", "by", "2025-12-31"),
+        ("4", "requested", "Tổng công ty Truyền tải điện Quốc gia", "by", "2025-12-31"),
+        # "Để ..., X phối hợp với Y ...; đồng thời ...": the subject is before the semicolon
+        ("5", "responsible", "Ủy ban nhân dân huyện Lạc Sơn", "none", None), ("5", "support", "Sở Công Thương", "none", None),
+        # "theo Nghị quyết hằng năm" is the annual resolution, not a deadline; "trân trọng thông báo" assigns nothing
+        ("6", "responsible", "Sở Y tế", "none", None),
+    }
