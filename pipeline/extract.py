@@ -88,7 +88,7 @@ SCOPE_HEADINGS = re.compile(r"^(?:đối\s+tượng|phạm\s+vi)", re.I)  # who 
 # thực hiện, nếu có vướng mắc ...") are left with the item, as the golden files' conventions say
 CLOSING = re.compile(r"^(?:(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+vụ)[^.;:]{0,30}?\s+(?:yêu\s+cầu|đề\s+nghị)"
                      r"|Yêu\s+cầu\s+(?:các|Thủ\s+trưởng))")
-REMARK = re.compile(r"^Trên\s+đây\s+là\s+(?:Kế\s+hoạch|kế\s+hoạch|nội\s+dung)")
+REMARK = re.compile(r"^Trên\s+đây\s+là\s+(?:Kế\s+hoạch|kế\s+hoạch|nội\s+dung|Chỉ\s+thị|chỉ\s+thị)")
 # "báo cáo ... về X", "gửi X", "phản ánh về X", "báo cáo kịp thời X"
 REPORT_TRIGGER = re.compile(r"[Bb]áo\s+cáo(?:,|\s+và)\s+tham\s+mưu\s+(?=[A-ZĐỦ])"  # "báo cáo và tham mưu UBND ..."
                             r"|(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó"
@@ -705,6 +705,11 @@ class Extractor:
                 names = [x.strip(" .") for x in re.split(r",\s*|\s+và\s+", listed) if x.strip(" .")]
                 if names and all(x[:1].isupper() and len(x.split()) <= 4 for x in names):
                     role, span, named = "lead", ", ".join(f"{places['h']} {places['p']} {x}" for x in names), True
+            members = re.match(r"^(?:Các|Những)\s[^()]{3,60}?\((?P<m>[^()]+)\)\s*:?$", head)
+            if not role and members and self.children.get(sec.id) \
+                    and body_list_end(members["m"], self.gaz) >= len(members["m"].strip()) - 1:
+                # "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế ...):": the bodies named
+                role, span = "lead", members["m"]
             if not role and self.children.get(sec.id):
                 # "1.2. Hỗ trợ khẩn cấp về nhà ở / Ủy ban nhân dân các tỉnh, thành phố: / a) ... b) ...": the body
                 # named alone before the items heads them
@@ -736,6 +741,9 @@ class Extractor:
                     self.add(sec, intro[0], bodies, role, dl)
                     self._supports(sec, intro[0], dl)
                     self._report(sec, intro[0])
+                # "2. Các sở, ban, ngành, địa phương / 2.1. Trách nhiệm chung / a) ... đ)": a kid that only heads
+                # items of its own passes the lead down to them (unless they name their own body)
+                kids = [g for k in kids for g in self._under(k)]
                 for k in kids:
                     given = re.match(r"^Giao\s+(?P<y>.+)$", k.heading.strip())
                     if given and {_bare_key(b) for b in split_bodies(given["y"][:body_list_end(given["y"], self.gaz)],
@@ -799,7 +807,7 @@ class Extractor:
                     # the part, as after the part's last item
                     for sent in _sentences(par):
                         # "Trên đây là kế hoạch ...; yêu cầu các phòng, ban, đơn vị nghiêm túc triển khai thực hiện"
-                        ask = re.search(r";\s*(?P<c>(?:yêu\s+cầu|đề\s+nghị)\s.+)$", sent)
+                        ask = re.search(r"[;,]\s*(?P<c>(?:yêu\s+cầu|đề\s+nghị)\s.+)$", sent)
                         if sec.id in closers and ask and not CLOSING.match(sent):
                             sent = ask["c"][:1].upper() + ask["c"][1:]
                         if sec.id in closers and CLOSING.match(sent):
@@ -919,8 +927,13 @@ class Extractor:
                 after[:1].islower() and not re.match(r"^(?:và|các|những|trên|của|thuộc|tại|trong|có\s+thể|là)\b", after) \
                 and not SCOPE_HEADINGS.match(sec.heading):
             self.add(sec, sent, body_text[:e], "responsible", dl)
-            # "X phối hợp với Y thực hiện ...", "X theo chức năng ... chủ động phối hợp với Y ...": Y supports
-            self._supports(sec, re.split(r";", after)[0], dl)
+            # "X phối hợp với Y thực hiện ...", "X theo chức năng ... chủ động phối hợp với Y ...": Y supports;
+            # and a later clause with no subject of its own ("...; đồng thời, phối hợp chặt chẽ với Sở Tài chính ...")
+            clauses = re.split(r";", after)
+            self._supports(sec, clauses[0], dl)
+            for c in clauses[1:]:
+                if re.match(r"\s*(?:đồng\s+thời,?\s*)?(?:chủ\s+động\s+)?phối\s+hợp", c):
+                    self._supports(sec, c, dl)
             doers = split_bodies(body_text[:e], self.gaz)
             via = re.match(r"^(?:chỉ\s+đạo|giao|yêu\s+cầu)\s+(?P<y>.+)$", after)
             if via:  # "Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau": Y carries them out too
@@ -945,6 +958,17 @@ class Extractor:
             if e and re.match(r"^[\s,]*(?:và\s+[^,;]{0,40}?\s+)?(?!(?:của|và|trong|tại|về|các|những|theo|đối|cho)\b)[a-zà-ỹđ]",
                               m["y"][e:]):
                 self.add(sec, text, m["y"][:e], "responsible", dl)
+
+    def _under(self, kid: Section) -> list[Section]:
+        """The items a body heading's lead goes to: ``kid``, or the items of a sub-heading such as "Trách nhiệm
+        chung" that has items of its own and no text or body."""
+        sub = self.children.get(kid.id, [])
+        if not sub or kid.text.strip() and not kid.text.strip().endswith(":") or body_list_end(kid.heading, self.gaz):
+            return [kid]
+        if re.search(r"(?:chung|cụ\s+thể)\s*:?$", kid.heading.strip()):
+            self.done.add(kid.id)
+            return [g for k in sub if not body_list_end(k.heading, self.gaz) for g in self._under(k)]
+        return [kid]
 
     def _names_only(self, sec: Section, head: str) -> bool:
         """A heading of the implementation part over its own text that only names who acts: short, no
@@ -990,8 +1014,8 @@ class Extractor:
                 continue
             bodies = split_bodies(target[:e], self.gaz)
             clause = re.split(r"[.;]", target[e:], maxsplit=1)[0]
-            via = re.search(r"\(\s*qua\s+(?P<v>[^()]+)\)", clause) or \
-                re.search(r"\(\s*qua\s+(?P<v>[^()]+)\)", target[:e])
+            via = re.search(r"\(\s*(?:thông\s+)?qua\s+(?P<v>[^()]+)\)", clause) or \
+                re.search(r"\(\s*(?:thông\s+)?qua\s+(?P<v>[^()]+)\)", target[:e])
             if bodies and via:
                 bodies[-1] = re.sub(r"\s*\([^()]*\)\s*$", "", bodies[-1])
             dl = self.deadline(text[max(0, m.start() - 60):m.end() + e + 40], text)

@@ -192,7 +192,7 @@ def parse_head(text: str) -> Optional[Head]:
         if v and v <= 20 and upper_share(m["rest"]) >= 0.6 and len(m["rest"]) >= 3:
             return Head("roman", (v,), m["rest"])
         if v and v <= 20 and re.fullmatch(r"[IVX]+", m["num"]) and m["rest"][:1].isupper() \
-                and len(m["rest"].split()) <= 10:
+                and len(m["rest"].split()) <= 16:
             return Head("roman", (v,), m["rest"].rstrip(" ."), weak=True)
     m = ARABIC_HEAD.match(s)
     if m and _opens_item(m["rest"]):
@@ -237,7 +237,8 @@ class Outline:
             label = f"{_roman_label(n)}."
             if n == self.roman and not h.weak and self.arabic:
                 n = expected  # a part numbered again by a slip ("IV. PHÂN CÔNG ..." then "IV. TỔ CHỨC ..."): the next
-            if n not in (expected, expected + 1) or h.weak and not (self.seen_roman and n == expected):
+            # a part in sentence case: only as the very next part, or as the first one before any item
+            if n not in (expected, expected + 1) or h.weak and not (n == expected and (self.seen_roman or not self.arabic)):
                 return None
             self.roman, self.arabic, self.letter, self.seen_roman = n, [], None, True
             return _roman_label(n), label, None

@@ -487,3 +487,26 @@ def test_directive_and_notice_forms():
         # "theo Nghị quyết hằng năm" is the annual resolution, not a deadline; "trân trọng thông báo" assigns nothing
         ("6", "responsible", "Sở Y tế", "none", None),
     }
+
+
+def test_directive_parts_and_sub_headings():
+    """A directive in parts written in sentence case (a plan written for this test,
+    tests/data/plan_directive_parts.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_directive_parts.txt").read_text(encoding="utf-8"))
+    assert [s.id for s in doc.sections if s.level == 1] == ["I", "II"]  # "I. Trách nhiệm trong việc ...", 9 words
+    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    assert got == {
+        # "1. Các cơ quan cấp phép (Sở Xây dựng, Ban Quản lý ...):": the bodies in the parenthesis lead the items
+        ("I.1.a", "lead", "Sở Xây dựng"), ("I.1.a", "lead", "Ban Quản lý các khu công nghiệp tỉnh"),
+        ("I.1.b", "lead", "Sở Xây dựng"), ("I.1.b", "lead", "Ban Quản lý các khu công nghiệp tỉnh"),
+        ("I.1.b", "report_to", "Ủy ban nhân dân tỉnh"),
+        # "2.1. Trách nhiệm chung" passes the heading's body down to its items; "a) Sở Tài chính" names its own
+        ("I.2.1.a", "lead", "Các sở, ban, ngành, địa phương"), ("I.2.1.b", "lead", "Các sở, ban, ngành, địa phương"),
+        ("I.2.2.a", "lead", "Sở Tài chính"),
+        # "...; đồng thời, phối hợp chặt chẽ với Sở Nội vụ ...", "(thông qua Sở Xây dựng)"
+        ("II.1", "responsible", "Các sở, ban, ngành"), ("II.1", "support", "Sở Nội vụ"),
+        ("II.1", "report_to", "Ủy ban nhân dân tỉnh"), ("II.1", "report_to", "Sở Xây dựng"),
+        ("II.2", "lead", "Sở Xây dựng"),
+        # "Trên đây là Chỉ thị ..., yêu cầu X nghiêm túc triển khai thực hiện": the part's closing request
+        ("II", "responsible", "Thủ trưởng các sở, ban, ngành"),
+    }
