@@ -73,7 +73,9 @@ RULES: list[tuple[str, re.Pattern]] = [
                          # "hoàn thành theo chỉ đạo tại các công điện của Thủ tướng Chính phủ"
                          r"|hoàn\s+thành\s+theo\s+(?:chỉ\s+đạo|yêu\s+cầu)"
                          # "trong thời hạn 10 ngày kể từ ngày nhận Kế hoạch này": counted from an event
-                         r"|trong\s+(?:thời\s+hạn\s+|vòng\s+)?\d{1,3}\s+ngày(?:\s+làm\s+việc)?,?\s+(?:kể\s+)?từ\s+(?:ngày|khi)[^,.;]{0,60}",
+                         r"|trong\s+(?:thời\s+hạn\s+|vòng\s+)?\d{1,3}\s+ngày(?:\s+làm\s+việc)?,?\s+(?:kể\s+)?từ\s+(?:ngày|khi)[^,.;]{0,60}"
+                         # "để kịp báo cáo Quốc hội tại Kỳ họp thứ 10": a session of an elected body
+                         r"|(?:tại|trước|trình)\s+(?:[Kk]ỳ\s+họp|[Pp]hiên\s+họp)\s+(?:thứ\s+\d+|gần\s+nhất|cuối\s+năm)[^,.;]{0,40}",
                          FLAGS)),
 ]
 
@@ -103,7 +105,9 @@ NOT_DEADLINES = re.compile(r"(?:ngân\s+sách(?:\s+nhà\s+nước)?|kinh\s+phí|
                            r"|(?:vào|trong)\s+(?:các\s+)?(?:kế\s+hoạch|chương\s+trình)[^.;]{0,60}?(?:hằng|hàng)\s+năm"
                            # "theo Nghị quyết hằng năm của Hội đồng nhân dân thành phố": the annual resolution
                            r"|(?:nghị\s+quyết|quyết\s+định)\s+(?:hằng|hàng)\s+năm"
-                           r"|thường\s+xuyên(?=\s+của\s)",  # "chương trình hoạt động chỉ đạo thường xuyên của cấp ủy"
+                           r"|thường\s+xuyên(?=\s+của\s)"
+                           # "khả năng cân đối ngân sách trung ương giai đoạn 2026 - 2030": the budget's period
+                           r"|(?:ngân\s+sách|đầu\s+tư\s+công\s+trung\s+hạn)[^.;]{0,30}?giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}",  # "chương trình hoạt động chỉ đạo thường xuyên của cấp ủy"
                            re.IGNORECASE)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from rapidfuzz import fuzz
@@ -43,7 +44,7 @@ NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|công\s+nghệ|công\s+nghi�
 # two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ...")
 STRONG_VERBS = (r"xác\s+định|tổ\s+chức|xây\s+dựng|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|theo\s+dõi|đôn\s+đốc"
                 r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu|hoàn\s+thành")
-_VERB_PAIR = STRONG_VERBS + r"|tổng\s+hợp|chủ\s+trì|phối\s+hợp|triển\s+khai|tạo\s+điều|hoàn\s+thành"
+_VERB_PAIR = STRONG_VERBS + r"|tổng\s+hợp|chủ\s+trì|phối\s+hợp|triển\s+khai|tạo\s+điều|hoàn\s+thành|phụ\s+trách"
 ADVERBS = {"chậm", "kịp", "thời", "khẩn", "trương", "tích", "cực", "nghiêm", "túc", "thường", "xuyên", "chủ", "động", "đồng"}
 # generic even with a capital where a body is expected (a table's "Cơ quan chủ trì" cell: "Doanh nghiệp, nhà đầu tư")
 CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
@@ -65,7 +66,8 @@ MANAGED = re.compile(rf"(?:các\s+)?{_SITE}(?:\s+[a-zà-ỹđ]+){{0,4}}?(?:(?:\s
                      r"(?=\s+(?:tỉnh|thành\s+phố|chủ\s+trì|phối\s+hợp|có|là|thực\s+hiện|tổ\s+chức|để|theo|trong|tại|về|xem|"
                      r"hướng\s+dẫn|tham\s+mưu|báo\s+cáo)\b|\s*[,;.:()]|\s+[A-ZĐ]|\s*$)")
 BRANCH = re.compile(r"chi\s+nhánh(?:\s+khu\s+vực\s+(?:\d+|[IVXL]+)\b|\s+(?:tại\s+)?[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)*)?")
-PROVINCES = re.compile(r"(?:các\s+)?tỉnh,\s*thành\s+phố(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?(?![\w])")
+PROVINCES = re.compile(r"(?:các\s+)?tỉnh,\s*thành\s+phố(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương"
+                       r"|\s+từ\s+[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)*\s+đến\s+[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)*)?(?![\w])")
 PLACE_WORDS = {"tỉnh", "thành", "phố", "huyện", "xã", "phường", "quận", "thị", "cấp", "các", "trung", "ương"}
 _HEAD_FIRST = sorted({h.split()[0] for h in HEADS} | {"UBND", "HĐND", "MTTQ", "Đảng", "Trường", "Tổ", "Cổng"})
 ABBR = set(ABBREVIATIONS)
@@ -90,7 +92,7 @@ CLOSING = re.compile(r"^(?:(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+v
                      r"|Yêu\s+cầu\s+(?:các|Thủ\s+trưởng))")
 REMARK = re.compile(r"^Trên\s+đây\s+là\s+(?:Kế\s+hoạch|kế\s+hoạch|nội\s+dung|Chỉ\s+thị|chỉ\s+thị)")
 # "báo cáo ... về X", "gửi X", "phản ánh về X", "báo cáo kịp thời X"
-REPORT_TRIGGER = re.compile(r"[Bb]áo\s+cáo(?:,|\s+và)\s+tham\s+mưu\s+(?=[A-ZĐỦ])"  # "báo cáo và tham mưu UBND ..."
+REPORT_TRIGGER = re.compile(r"[Bb]áo\s+cáo(?:,|\s+và)\s+(?:tham\s+mưu|đề\s+xuất)\s+(?=[A-ZĐỦ])"  # "báo cáo và tham mưu UBND ..."
                             r"|(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó"
                             r"\s+khăn|kế\s+hoạch|báo\s+cáo|bằng\s+văn\s+bản)[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến|với)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?"
                             r"(?:\s+kết\s+quả)?\s+(?=[A-ZĐỦ])")
@@ -248,9 +250,11 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
 STANDALONE = {"tỉnh ủy", "thành ủy", "huyện ủy", "tỉnh đoàn", "thành đoàn", "huyện đoàn", "chính phủ", "quốc hội", "bộ chính trị", "ban bí thư", "thủ tướng",
               "ủy ban nhân dân", "hội đồng nhân dân", "đảng ủy", "ban thường vụ", "thường trực", "công an"}
 FUNCTION_WORDS = {"và", "trong", "của", "về", "với", "cho", "tại", "theo", "để", "các", "những", "đối", "trên", "từ",
-                  "đến", "là", "có", "được", "khi", "nhằm", "do", "bằng", "này", "đó", "trước"}
+                  "đến", "là", "có", "được", "khi", "nhằm", "do", "bằng", "này", "đó", "trước", "đã", "sẽ", "đang"}
+# names complete in themselves: no lower-case word goes on from them ("Chính phủ xem xét", "Quốc hội thông qua")
+COMPLETE = re.compile(r"(?:Chính\s+phủ|Quốc\s+hội|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư)$")
 QUALIFIERS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Trung ương", "Quốc hội"}
-OF_HEADS = {"Giám đốc", "Chánh Văn phòng", "Thủ trưởng", "Bộ trưởng", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
+OF_HEADS = {"Giám đốc", "Chánh Văn phòng", "Thủ trưởng", "Phó Thủ tướng", "Bộ trưởng", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
             "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ"}
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường"},
                                                                        key=len, reverse=True)) + r")(?![\w])"
@@ -398,6 +402,11 @@ def _name_end(text: str, start: int) -> int:
             break  # "và" joins two bodies unless a capital that is no head follows (handled above)
         if w in FUNCTION_WORDS and w not in ("và", "các"):
             break  # "Cổng TTĐT tỉnh Bắc Ninh là ...", "Văn phòng Trung ương Đảng có ...", "Cổng TTĐT của các ..."
+        if w[:1].islower() and COMPLETE.search(rest[:pos + last] if last else head):
+            break
+        if w[:1].islower() and COMPLETE.search(rest[:pos + words[i].end()]):
+            last = words[i].end()  # "Thủ tướng Chính phủ kiện toàn ...": the name ends with "phủ"
+            break
         if w[:1].islower() and prev_cap:
             # lower-case syllables after a capital: one (Nội vụ), or a short run with no verb in it when a
             # capital or a list separator follows ("Sở Thông tin truyền thông, Báo ...")
@@ -571,7 +580,9 @@ class Extractor:
         part = self.by_id.get(sec.id.split(".")[0])
         if part is None or part.level != 1:
             return False
-        return not re.search(r"MUC (?:DICH|TIEU)|YEU CAU|QUAN DIEM|CAN CU|SU CAN THIET|TINH HINH|KET QUA|^DOI TUONG",
+        if self.flat and len(part.heading.split()) > 8:
+            return True  # an item's own sentence ("8. Đài ... thông tin về tình hình mưa lũ"), not a part's title
+        return not re.search(r"MUC (?:DICH|TIEU)|YEU CAU|QUAN DIEM|CAN CU|SU CAN THIET|TINH HINH|KET QUA|^DOI TUONG|^DANH GIA",
                              strip_marks(part.heading).upper())
 
     def in_impl(self, sec: Section) -> bool:
@@ -831,8 +842,9 @@ class Extractor:
     def _sentence(self, sec: Section, sent: str, subject_ok: bool, sec_deadlines: list[str],
                   heading: bool = False) -> None:
         sent = re.sub(r"^Đồng\s+chí\s+(?=[A-ZĐ])", "", sent)  # "Đồng chí Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo ..."
-        if re.search(r"\strân\s+trọng\s+thông\s+báo\W*$", sent):
-            return  # "Văn phòng Chính phủ trân trọng thông báo./.": the notice's closing formula
+        if re.search(r"\s(?:trân\s+trọng\s+)?thông\s+báo(?:\s+để\s[^.;]{0,120}?\sbiết(?:,?\s+(?:thực\s+hiện|phối\s+hợp))?)?\W*$",
+                     sent):
+            return  # "Văn phòng Chính phủ (trân trọng) thông báo (để X biết, thực hiện)./.": the notice's closing formula
         if re.match(r"(?:giao|đề\s+nghị|yêu\s+cầu)\s", sent):  # "3. Về ... chợ: / giao Sở X chủ trì" (split at the colon)
             sent = sent[:1].upper() + sent[1:]
         if sent.startswith("Về "):  # "Về dự án ...: giao Bộ Xây dựng chủ trì ...": the matter, then who acts on it
@@ -901,6 +913,7 @@ class Extractor:
                 e = 0  # "Khuyến khích doanh nghiệp đầu tư ...": a policy, not a request to a body
             if e:  # "Đề nghị Ủy ban MTTQ ...", "Khuyến khích các địa phương ..."
                 self.add(sec, sent, req["rest"][:e], "requested", dl)
+                self._supports(sec, req["rest"][e:], dl)  # "Đề nghị X chủ trì, phối hợp với Y ..."
                 self._report(sec, sent)
                 return
         e = body_list_end(body_text, self.gaz)
@@ -915,7 +928,8 @@ class Extractor:
         opens_items = (heading and bool(sec.text) or bool(self.children.get(sec.id))) \
             and bool(re.search(r"(?::|\bsau\W*)$", sent.rstrip()))
         after = re.sub(r"^là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối)[^,;]*,\s*", "", after)
-        if e and re.match(r"^(?:có\s+trách\s+nhiệm\s+)?[Cc]hủ\s+trì\b", after):  # "X (có trách nhiệm) chủ trì"
+        if e and re.match(r"^(?:có\s+trách\s+nhiệm\s+)?(?:(?:khẩn\s+trương|tiếp\s+tục|chủ\s+động)\s*,?\s+)*[Cc]hủ\s+trì\b",
+                          after):  # "X (có trách nhiệm) chủ trì", "X khẩn trương chủ trì"
             self.add(sec, sent, body_text[:e], "lead", dl)
             if opens_items or heading and sec.text:  # the paragraphs below are the lead's tasks
                 self.subject.setdefault(sec.id, split_bodies(body_text[:e], self.gaz))
@@ -924,7 +938,7 @@ class Extractor:
                 {_bare_key(b) for b in self.subject[sec.id]}:
             self._supports(sec, after, dl)  # "Sở Tài chính phối hợp với ..." in Sở Tài chính's own items
         elif e and (m or subject_ok or re.match(r"^(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)", after)) and \
-                after[:1].islower() and not re.match(r"^(?:và|các|những|trên|của|thuộc|tại|trong|có\s+thể|là)\b", after) \
+                after[:1].islower() and not re.match(r"^(?:và|các|những|trên|của|thuộc|tại|trong|có\s+thể|là|đã)\b", after) \
                 and not SCOPE_HEADINGS.match(sec.heading):
             self.add(sec, sent, body_text[:e], "responsible", dl)
             # "X phối hợp với Y thực hiện ...", "X theo chức năng ... chủ động phối hợp với Y ...": Y supports;
@@ -935,7 +949,7 @@ class Extractor:
                 if re.match(r"\s*(?:đồng\s+thời,?\s*)?(?:chủ\s+động\s+)?phối\s+hợp", c):
                     self._supports(sec, c, dl)
             doers = split_bodies(body_text[:e], self.gaz)
-            via = re.match(r"^(?:chỉ\s+đạo|giao|yêu\s+cầu)\s+(?P<y>.+)$", after)
+            via = re.match(r"^(?:(?:chủ\s+động|tiếp\s+tục)\s+)?(?:chỉ\s+đạo|giao|yêu\s+cầu)\s+(?P<y>.+)$", after)
             if via:  # "Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau": Y carries them out too
                 ye = body_list_end(via["y"], self.gaz)
                 if ye and re.match(r"^\s*(?::|(?!(?:của|và|trong|tại|về|các|những|theo|đối|cho)\b)[a-zà-ỹđ])", via["y"][ye:]):
@@ -1107,23 +1121,36 @@ def _unbullet(line: str) -> str:
 _HEAD_LIST_OPEN = re.compile(r"\b[Cc]ác\s+(?P<h>Tập\s+đoàn|Tổng\s+công\s+ty|Bộ|Ngân\s+hàng)\s*:\s*(?=[A-ZĐ])")
 
 
+@lru_cache(maxsize=8)
+def _head_names(head: str) -> tuple[str, ...]:
+    return tuple(n for b in load().bodies for n in [b["name"], *b["variants"]] if n.startswith(head + " "))
+
+
 def expand_head_lists(text: str) -> str:
     """"các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức ..." ->
     "Tập đoàn Bưu chính Viễn thông Việt Nam, Tập đoàn Công nghiệp - Viễn thông Quân đội tổ chức ...": the head
-    written once before the colon belongs to each name after it (the names start with a capital)."""
+    written once before the colon belongs to each name after it (the names start with a capital). Each name is
+    up to a comma or "và", or the longest name the gazetteer knows with this head when it goes on past them
+    ("Các Bộ: Giáo dục và Đào tạo, Văn hóa, Thể thao và Du lịch")."""
     m = _HEAD_LIST_OPEN.search(text)
     if not m:
         return text
     head = m["h"]
-    items = re.split(r"(,\s*|\s+và\s+)", text[m.end():])
-    out = [text[:m.start()], head, " ", items[0]]
-    for i in range(1, len(items) - 1, 2):
-        sep, item = items[i], items[i + 1]
-        if not item[:1].isupper():
-            out += items[i:]
-            break
-        out += [sep, head, " ", item]
-    return expand_head_lists("".join(out))
+    known = sorted((n[len(head) + 1:] for n in _head_names(head)), key=len, reverse=True)
+    rest = text[m.end():]
+    out, pos = [text[:m.start()]], 0
+    while True:
+        cut = re.search(r",\s*|\s+và\s+", rest[pos:])
+        name = rest[pos:pos + cut.start()] if cut else rest[pos:]  # up to the next comma or "và" ...
+        name = next((k for k in known if len(k) > len(name) and rest.startswith(k, pos)
+                     and not rest[pos + len(k):pos + len(k) + 1].isalnum()), name)  # ... unless a known name goes on
+        out += [head, " ", name]
+        pos += len(name)
+        sep = re.match(r",\s*|\s+và\s+", rest[pos:])
+        if not sep or not rest[pos + sep.end():][:1].isupper():
+            return expand_head_lists("".join(out) + rest[pos:])
+        out.append(sep.group(0))
+        pos += sep.end()
 
 
 def _sentences(par: str) -> list[str]:

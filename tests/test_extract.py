@@ -484,8 +484,15 @@ def test_directive_and_notice_forms():
         ("4", "requested", "Tổng công ty Truyền tải điện Quốc gia", "by", "2025-12-31"),
         # "Để ..., X phối hợp với Y ...; đồng thời ...": the subject is before the semicolon
         ("5", "responsible", "Ủy ban nhân dân huyện Lạc Sơn", "none", None), ("5", "support", "Sở Công Thương", "none", None),
-        # "theo Nghị quyết hằng năm" is the annual resolution, not a deadline; "trân trọng thông báo" assigns nothing
+        # "theo Nghị quyết hằng năm" is the annual resolution, not a deadline
         ("6", "responsible", "Sở Y tế", "none", None),
+        # "Các Bộ: A và B, C, D và E": the names the gazetteer knows, each with the head
+        ("7", "responsible", "Bộ Giáo dục và Đào tạo", "none", None),
+        ("7", "responsible", "Bộ Văn hóa, Thể thao và Du lịch", "none", None),
+        # "X khẩn trương chủ trì"; "báo cáo Chính phủ xem xét" ends the name at "phủ"; a session as the deadline
+        ("8", "lead", "Sở Tài chính", "event", None), ("8", "support", "Sở Xây dựng", "event", None),
+        ("8", "report_to", "Chính phủ", "event", None),
+        # item 9 reports what was done ("đã hoàn thành"); "thông báo để X biết, thực hiện" is the closing formula
     }
 
 
