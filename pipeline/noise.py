@@ -50,7 +50,7 @@ def align_pairs(source: str, observed: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _ocr_page(job: tuple[str, int, float, int]) -> list[tuple[str, str]]:
+def _ocr_page(job: tuple[str, int, float, str]) -> list[tuple[str, str]]:
     import pytesseract
 
     from . import synth
@@ -60,6 +60,18 @@ def _ocr_page(job: tuple[str, int, float, int]) -> list[tuple[str, str]]:
     pages, lines = synth.render_pages(text, pt=pt)
     out = pytesseract.image_to_string(scan_style(pages[0], style, seed), lang="eng")  # chunks fit one page
     return align_pairs("\n".join(lines[0]), out)
+
+
+def _ocr_page_vie(job: tuple[str, int, float, str]) -> list[tuple[str, str]]:
+    """A noisy 300-dpi scan of one page read as ``vnplan ocr`` reads it (Tesseract vie, our preprocessing)."""
+    from . import synth
+    from .ocr import OcrOptions, ocr_image
+
+    text, seed, pt, _ = job
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    pages, lines = synth.render_pages(text, pt=pt)
+    page = ocr_image(synth.scan_like(pages[0], seed=seed), 1, 300, OcrOptions(), "noise model")
+    return align_pairs("\n".join(lines[0]), "\n".join(ln.text for ln in page.lines))
 
 
 STYLES = ("clean", "noisy", "blurred", "low-res", "heavy-ink")
@@ -100,16 +112,48 @@ def page_texts(texts: Iterable[str], n_pages: int, seed: int = 0, words_per_page
     return rng.sample(chunks, min(n_pages, len(chunks)))
 
 
-def build(texts: Iterable[str], n_pages: int, jobs: int | None = None, seed: int = 0) -> dict:
-    """Render, OCR with the English model, align; return the noise table."""
+def ocr_pairs(texts: Iterable[str], n_pages: int, engine: str = "eng", jobs: int | None = None,
+              seed: int = 0) -> list[tuple[str, str]]:
+    """Render ``n_pages`` of the texts, OCR them (``eng``: legacy-like scans, English model; ``vie``:
+    noisy scans, Tesseract vie as ``vnplan ocr`` runs it) and align: (true, observed) token pairs."""
     rng = random.Random(seed)
     jobs_list = [(t, i, rng.choice([12.0, 13.0, 14.0]), STYLES[i % len(STYLES)])
                  for i, t in enumerate(page_texts(texts, n_pages, seed))]
     pairs: list[tuple[str, str]] = []
     with ProcessPoolExecutor(max_workers=jobs or os.cpu_count()) as pool:
-        for p in pool.map(_ocr_page, jobs_list):
+        for p in pool.map(_ocr_page if engine == "eng" else _ocr_page_vie, jobs_list):
             pairs += p
-    return table_from_pairs(pairs)
+    return pairs
+
+
+def build(texts: Iterable[str], n_pages: int, jobs: int | None = None, seed: int = 0) -> dict:
+    """Render, OCR with the English model, align; return the noise table."""
+    return table_from_pairs(ocr_pairs(texts, n_pages, "eng", jobs, seed))
+
+
+def mark_table(pairs: list[tuple[str, str]]) -> dict:
+    """What Tesseract vie does to the marks of a syllable whose letters it reads right: counts of
+    ``{"tone": {true tone: {read tone: n}}, "letter": {true letter: {read letter: n}}}`` over the
+    aligned pairs with the same bare letters (letters: the marked vowels and đ, without the tone)."""
+    from .vietnamese import split_tone
+
+    tone: dict[str, Counter] = defaultdict(Counter)
+    letter: dict[str, Counter] = defaultdict(Counter)
+    n = 0
+    for t, o in pairs:
+        t, o = normalize_syllable(t.lower()), normalize_syllable(o.lower())
+        if not t.isalpha() or strip_marks(t) != strip_marks(o):
+            continue
+        (bt, tt), (bo, to) = split_tone(t), split_tone(o)
+        if len(bt) != len(bo):
+            continue
+        n += 1
+        tone[str(tt)][str(to)] += 1
+        for a, b in zip(bt, bo):
+            if strip_marks(a) != a or a in "aeoud":
+                letter[a][b] += 1
+    return {"tone": {k: dict(v) for k, v in tone.items()}, "letter": {k: dict(v) for k, v in letter.items()},
+            "pairs": n}
 
 
 def table_from_pairs(pairs: list[tuple[str, str]]) -> dict:

@@ -8,7 +8,9 @@ confidence from its local posterior (the chosen neighbours fixed, the candidates
 
 The kind of text is detected (``detect_mode``): legacy English-model OCR, Tesseract ``vie`` output, text
 typed without marks ("plain"), or text that is already correct ("clean"). Clean and ``vie`` text are only
-changed where the model is sure, so good text is never made worse.
+changed where the model is sure, so good text is never made worse; in ``vie`` text another marking of the same
+letters costs what the learned mark model of Tesseract vie says (``MarkChannel``: "thấm" for "thẩm" is common,
+"để" for "dễ" almost never happens).
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ import numpy as np
 from .corpus import NUM
 from .errors import MissingDependency, NotVietnamese
 from .lm import SyllableLM
-from .vietnamese import normalize_syllable, split_syllable, strip_marks
+from .vietnamese import normalize_syllable, split_syllable, split_tone, strip_marks
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 MODES = ("legacy", "vie", "plain", "clean")
@@ -59,6 +61,8 @@ class Settings:
     prune_logp: float = -7.0  # ... if their bigram posterior is at least e^this
     margin: float = 9.0  # drop candidates this far (log) below the best by channel + unigram
     rare: int = 0  # a valid syllable seen fewer times in the corpus is kept only as an unknown token is
+    mark_weight: float = 0.0  # > 0: other marks scored by the learned Tesseract vie mark channel, not ``same_key``
+    typo_logp: float = -99.0  # ... mixed with a typist's slip of this log-probability (born-digital text has typos)
 
 
 SETTINGS = {
@@ -66,7 +70,7 @@ SETTINGS = {
                        max_candidates=14, rare=10),
     "plain": Settings(identity=-2.0, oov_identity=-6.0, same_key=-2.0, table_floor=-99.0, fuzzy=0.0),
     "vie": Settings(identity=0.0, oov_identity=-2.0, same_key=-5.0, table_floor=-99.0, fuzzy=1.5,
-                    min_confidence=0.9),
+                    min_confidence=0.8, mark_weight=1.2, typo_logp=-9.0),
     "clean": Settings(identity=0.0, oov_identity=0.0, same_key=-9.0, table_floor=-99.0, fuzzy=2.0,
                       min_confidence=0.99),
 }
@@ -113,8 +117,9 @@ class Models:
     """Everything the restorer loads: the LM, the noise table and the key indexes."""
 
     def __init__(self, directory: Path = MODELS):
-        lm_path, noise_path = directory / "syllable_lm.npz", directory / "noise_eng.json"
-        for p in (lm_path, noise_path):
+        lm_path, noise_path, marks_path = (directory / "syllable_lm.npz", directory / "noise_eng.json",
+                                           directory / "noise_vie.json")
+        for p in (lm_path, noise_path, marks_path):
             if not p.exists():
                 raise MissingDependency(str(p), "model file missing", "run `make models` (needs ../shared/corpus)")
         from . import noise
@@ -134,6 +139,7 @@ class Models:
         # every lower-case form that is, or that OCR makes of, a Vietnamese syllable
         self.readable = set(self.by_key) | {o for o, t in self.obs.items() if any(w in self.inventory for w in t)}
         self.edit_cost = EditCosts(self.obs)
+        self.marks = MarkChannel(noise.load(marks_path))
         # parts of document codes (NĐ-CP, QĐ-UBND, HĐND): the corpus's dominant marked form of each
         self.code_forms: dict[str, str] = {}
         best: dict[str, tuple[int, str]] = {}
@@ -204,6 +210,39 @@ class EditCosts:
                 n, d = self.ops[("i", observed[op.dest_pos])], self.total / 4
             total -= math.log(max((n + 0.5) / (d + 10), self.floor))
         return total
+
+
+class MarkChannel:
+    """What Tesseract vie does to the marks of a syllable whose letters it reads right, learned from noisy scans
+    of training text (``noise.mark_table``): log P(read | true) as the tone's confusion times each marked letter's
+    ("ẩ" read as "ấ" is common, "dễ" read as "để" is not)."""
+
+    VARIANTS = {"a": "aăâ", "ă": "aăâ", "â": "aăâ", "e": "eê", "ê": "eê", "o": "oôơ", "ô": "oôơ", "ơ": "oôơ",
+                "u": "uư", "ư": "uư", "d": "dđ", "đ": "dđ"}
+
+    def __init__(self, table: dict, alpha: float = 0.5):
+        self.tone = self._probs(table["tone"], [str(t) for t in range(6)], alpha)
+        self.letter = {a: self._probs({a: table["letter"].get(a, {})}, list(v), alpha)[a]
+                       for a, v in self.VARIANTS.items()}
+
+    @staticmethod
+    def _probs(counts: dict, outcomes: list[str], alpha: float) -> dict[str, dict[str, float]]:
+        out = {}
+        for t in set(counts) | set(outcomes if outcomes[0].isdigit() else []):
+            c = counts.get(t, {})
+            n = sum(c.get(o, 0) for o in outcomes)
+            out[t] = {o: math.log((c.get(o, 0) + alpha) / (n + alpha * len(outcomes))) for o in outcomes}
+        return out
+
+    @lru_cache(maxsize=200_000)
+    def logp(self, observed: str, true: str) -> float:
+        """log P(observed | true) for two lower-case syllables with the same bare letters."""
+        (bo, to), (bt, tt) = split_tone(observed), split_tone(true)
+        lp = self.tone[str(tt)][str(to)]
+        for a, b in zip(bt, bo):
+            if a in self.letter:
+                lp += self.letter[a].get(b, -20.0)
+        return lp
 
 
 @lru_cache(maxsize=2)
@@ -377,8 +416,14 @@ def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, 
     else:  # a name, a foreign word, or OCR garbage: kept if nothing reads better
         add(norm, s.oov_identity)
     if lo.isalpha():
-        for w in m.by_key.get(strip_marks(lo), ()):
-            add(w, s.same_key)
+        if s.mark_weight > 0:  # how likely Tesseract vie reads w's marks as these
+            own = m.marks.logp(norm, norm)
+            for w in m.by_key.get(strip_marks(lo), ()):
+                lp = m.marks.logp(norm, w)
+                add(w, s.mark_weight * (max(lp, s.typo_logp) + math.log1p(math.exp(-abs(lp - s.typo_logp))) - own))
+        else:
+            for w in m.by_key.get(strip_marks(lo), ()):
+                add(w, s.same_key)
     seen = m.obs.get(lo) if s.table_floor > -50 else None
     if seen:
         for w, c in seen.items():

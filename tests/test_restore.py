@@ -77,11 +77,13 @@ def test_letter_case_of_words_with_capital_look_alikes(models):
 
 def test_born_digital_text_full_of_abbreviations_is_not_taken_for_legacy_ocr(models):
     # corpus plan d5ffa6afac124d52: many codes (NTTS, m3) lower the share of valid syllables, but its
-    # marks say it is not English-model OCR; only its typos change ("Thủ tưởng" -> "Thủ tướng")
+    # marks say it is not English-model OCR. Nothing changes: its one typo ("Thủ tưởng" for "Thủ tướng") is a
+    # slip Tesseract vie almost never makes (hỏi read for sắc: 1 in 29,886 in the mark model), and fixing such
+    # slips would also turn OCR's right "dễ" into "để" on the development set
     text = (DATA / "plans" / "d5ffa6afac124d52.txt").read_text(encoding="utf-8")
     res = restore_text(text, models=models)
     assert res.mode == "vie"
-    assert {(c.original, c.choice) for c in res.changes} == {("tưởng", "tướng")}
+    assert res.changes == []
 
 
 def test_code_parts_joined_by_ampersand_are_codes(models):
@@ -124,6 +126,18 @@ def test_correct_text_is_left_alone(models):
 
 def test_tone_placement_is_old_style(models):
     assert restore_text("Uỷ ban nhân dân tỉnh hoà giải", models=models).text == "Ủy ban nhân dân tỉnh hòa giải"
+
+
+def test_vie_marks_follow_the_learned_mark_model(models):
+    # what Tesseract vie confuses (sắc for hỏi, the huyền dropped) is mended where the words around are sure ...
+    for read, truth in (("Cơ quan có thấm quyền tuyển dụng viên chức.", "Cơ quan có thẩm quyền tuyển dụng viên chức."),
+                        ("Thay đối mật khẩu tại trang cá nhân.", "Thay đổi mật khẩu tại trang cá nhân."),
+                        ("Tố chức thực hiện kế hoạch này.", "Tổ chức thực hiện kế hoạch này.")):
+        assert restore_text(read, mode="vie", models=models).text == truth
+    # ... what it hardly ever does (d read for đ, ngã for hỏi) is not "mended" into a likelier word: right text
+    # stays right (this "dễ" became "để" with one cost for every other mark, on the development set)
+    right = "Sản phẩm thân thiện môi trường dễ thu gom, tái chế."
+    assert restore_text(right, mode="vie", models=models).text == right
 
 
 def test_vie_output_is_polished_not_damaged(models):
