@@ -243,6 +243,10 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
                 if not t:
                     break
                 e += t.end()
+        if re.search(r"(?:tỉnh|thành\s+phố|huyện|quận|xã|phường)$", low[:e]):
+            name = re.match(r"\s+[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)*", rest[e:])
+            if name:  # "chính quyền tỉnh Lạng Sơn": the place's name
+                e += name.end()
         return e
     return 0
 
@@ -521,6 +525,12 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
         place = re.search(r"\s(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)$", fixed[i + 1])
         if fixed[i] in BARE_LOCAL and place and re.match(_BARE_LOCAL_RE, fixed[i + 1]):
             fixed[i] = f"{fixed[i]} {place.group(1)}"
+    # "Cấp ủy, chính quyền Thành phố": the party committee and the government of the same place
+    for i in range(len(fixed) - 1):
+        place = re.match(r"(?i)chính\s+quyền\s+(?P<p>(?:tỉnh|thành\s+phố|huyện|quận|xã|phường|cấp\s+\w+)(?:\s+[A-ZĐ][\w-]*)*)$",
+                         fixed[i + 1])
+        if fixed[i].lower() == "cấp ủy" and place:
+            fixed[i] = f"{fixed[i]} {place['p']}"
     bare = (set(GENERIC) | {h.lower() for h in HEADS}) - STANDALONE - CAP_GENERIC - PARTY_GENERIC - {"tổ chức đảng"}
     return [b for b in fixed if len(b) > 2 and not re.fullmatch(r"[\W\d]+", b) and b.lower() not in bare]
 
@@ -582,6 +592,9 @@ class Extractor:
             return False
         if self.flat and len(part.heading.split()) > 8:
             return True  # an item's own sentence ("8. Đài ... thông tin về tình hình mưa lũ"), not a part's title
+        if sec.level > 1 and re.search(r"(?:nhiệm\s+vụ|giải\s+pháp|nội\s+dung)[^.:;]{0,40}\ssau(?:\s+đây)?\s*:\s*$",
+                                       part.text.strip()):
+            return True  # "I. ĐÁNH GIÁ CHUNG / ... Để ..., Thành phố cần thực hiện các nhiệm vụ, giải pháp sau đây: / 1. ..."
         return not re.search(r"MUC (?:DICH|TIEU)|YEU CAU|QUAN DIEM|CAN CU|SU CAN THIET|TINH HINH|KET QUA|^DOI TUONG|^DANH GIA",
                              strip_marks(part.heading).upper())
 
@@ -928,6 +941,7 @@ class Extractor:
         opens_items = (heading and bool(sec.text) or bool(self.children.get(sec.id))) \
             and bool(re.search(r"(?::|\bsau\W*)$", sent.rstrip()))
         after = re.sub(r"^là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối)[^,;]*,\s*", "", after)
+        after = re.sub(r"^trên\s+cơ\s+sở\s[^,;]{3,150},\s*", "", after)  # "Các bộ, ngành trên cơ sở ..., hoàn thiện ..."
         if e and re.match(r"^(?:có\s+trách\s+nhiệm\s+)?(?:(?:khẩn\s+trương|tiếp\s+tục|chủ\s+động)\s*,?\s+)*[Cc]hủ\s+trì\b",
                           after):  # "X (có trách nhiệm) chủ trì", "X khẩn trương chủ trì"
             self.add(sec, sent, body_text[:e], "lead", dl)
@@ -946,7 +960,7 @@ class Extractor:
             clauses = re.split(r";", after)
             self._supports(sec, clauses[0], dl)
             for c in clauses[1:]:
-                if re.match(r"\s*(?:đồng\s+thời,?\s*)?(?:chủ\s+động\s+)?phối\s+hợp", c):
+                if re.match(r"[\s.…]*(?:đồng\s+thời,?\s*)?(?:chủ\s+động\s+)?phối\s+hợp", c):
                     self._supports(sec, c, dl)
             doers = split_bodies(body_text[:e], self.gaz)
             via = re.match(r"^(?:(?:chủ\s+động|tiếp\s+tục)\s+)?(?:chỉ\s+đạo|giao|yêu\s+cầu)\s+(?P<y>.+)$", after)

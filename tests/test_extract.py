@@ -517,3 +517,19 @@ def test_directive_parts_and_sub_headings():
         # "Trên đây là Chỉ thị ..., yêu cầu X nghiêm túc triển khai thực hiện": the part's closing request
         ("II", "responsible", "Thủ trưởng các sở, ban, ngành"),
     }
+
+
+def test_notice_forms():
+    """A notice whose tasks follow its assessment under part I, and replies to a province's requests (a plan written
+    for this test, tests/data/plan_notice_forms.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_notice_forms.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    assert got == {
+        # "I. ĐÁNH GIÁ CHUNG / ... cần tập trung thực hiện một số nhiệm vụ, giải pháp sau đây: / 1. ...": tasks, while
+        # "Ủy ban nhân dân tỉnh đã chỉ đạo ..." in the assessment says what was done
+        ("I.1", "responsible", "Cấp ủy tỉnh Lạng Sơn"), ("I.1", "responsible", "Chính quyền tỉnh Lạng Sơn"),
+        ("I.2", "responsible", "Ủy ban nhân dân tỉnh Lạng Sơn"), ("I.2", "responsible", "Các sở, ngành"),
+        # "...; ... phối hợp với Bộ Tài chính", "Các bộ, ngành trên cơ sở nhiệm vụ được giao, hoàn thiện ..."
+        ("II.1", "responsible", "Ủy ban nhân dân tỉnh Lạng Sơn"), ("II.1", "support", "Bộ Tài chính"),
+        ("II.2", "responsible", "Các bộ, ngành"), ("II.2", "support", "Bộ Công an"),
+    }
