@@ -271,7 +271,7 @@ VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "d�
          "chỉ", "đạo", "lãnh", "theo", "dõi", "kiểm", "tra", "báo", "cáo", "xây", "dựng", "tuyên", "có", "là",
          "được", "căn", "cứ", "giúp", "rà", "soát", "đề", "xuất", "nghiên", "cứu", "ban", "hành", "tập", "trung",
          "quán", "triệt", "phát", "đôn", "đốc", "chịu", "trách", "nhiệm", "bảo", "đảm", "cần", "phải", "quy", "quyết",
-         "hoạt",
+         "hoạt", "đi",
          "tiếp", "tục", "nâng", "đẩy", "mạnh", "làm", "việc", "với", "giám", "sát", "đánh", "giá", "tổng",
          "thẩm", "định", "phân", "công", "bố", "trí", "hỗ", "trợ", "tăng", "cường", "vận", "động", "định", "kỳ",
          "trình", "lập", "gửi", "ghi", "họp", "xét", "kết", "tiến", "tình"}
@@ -400,6 +400,12 @@ def _name_end(text: str, start: int) -> int:
             j = i
             while j < len(words) and words[j].group(0).lower() in PLACE_WORDS:
                 j += 1
+            while j > i and words[j - 1].group(0).lower() == "các":
+                j -= 1  # "Công an các đơn vị": "các" opens what follows, it is no place of the name ...
+            if [x.group(0) for x in words[j:j + 3]] == ["các", "địa", "phương"]:
+                j += 3  # ... but "Công an các địa phương" is the local police
+            if j == i:
+                break
             last, prev_cap, real_cap, i = words[j - 1].end(), False, False, j
             continue
         if w == "và":
@@ -549,7 +555,8 @@ def canonical_body(raw: str, gaz: Gazetteer) -> str:
 
 
 class Extractor:
-    def __init__(self, sections: list[Section], doc_date: Optional[str], gaz: Optional[Gazetteer] = None):
+    def __init__(self, sections: list[Section], doc_date: Optional[str], gaz: Optional[Gazetteer] = None,
+                 doc_type: Optional[str] = None):
         self.sections = sections
         self.by_id = {s.id: s for s in sections}
         self.children: dict[Optional[str], list[Section]] = {}
@@ -563,8 +570,10 @@ class Extractor:
         self.subject: dict[str, list[str]] = {}  # sections whose heading names their body
         self.impl_parts = {s.id for s in sections if s.level == 1 and re.search(
             r"TO CHUC THU.?C HIEN|TRACH NHIEM|PHAN CONG|CHE DO BAO CAO", strip_marks(s.heading).upper())}
-        # a text numbered "1., 2., ..." with no parts (a directive, a notice): its top items are the tasks
-        self.flat = not any(s.level == 1 and re.fullmatch(r"[IVXLC]+", s.id) for s in sections)
+        # a text numbered "1., 2., ..." with no parts (a directive, a notice): its top items are the tasks; not
+        # a normative text (a decision's or a resolution's regulation, its articles numbered again in each "Điều")
+        self.flat = not any(s.level == 1 and re.fullmatch(r"[IVXLC]+", s.id) for s in sections) \
+            and doc_type not in ("Quyết định", "Nghị định", "Nghị quyết", "Thông tư", "Luật", "Quy định")
 
     # -- helpers
     def add(self, sec: Section, action: str, span_or_bodies, role: str, deadline: Deadline,
@@ -685,7 +694,7 @@ class Extractor:
         for sec in self.sections:
             if sec.id in self.done or (sec.level == 1 and not self.flat) or sec.id.startswith("PL"):
                 continue
-            head = sec.heading.strip()
+            head = expand_head_lists(sec.heading.strip())  # "2. Các Bộ Quốc phòng, Công an:" over items
             role = None
             span = None
             named = False  # the heading only names its bodies: split where a new named head starts
@@ -1132,7 +1141,8 @@ def _unbullet(line: str) -> str:
     return re.sub(r"^[-+*•]\s*", "", line.strip())
 
 
-_HEAD_LIST_OPEN = re.compile(r"\b[Cc]ác\s+(?P<h>Tập\s+đoàn|Tổng\s+công\s+ty|Bộ|Ngân\s+hàng)\s*:\s*(?=[A-ZĐ])")
+_HEAD_LIST_OPEN = re.compile(r"\b[Cc]ác\s+(?P<h>Tập\s+đoàn|Tổng\s+công\s+ty|Bộ|Ngân\s+hàng)(?:\s*:\s*|\s+)(?=[A-ZĐ])"
+                             r"(?!Chỉ\s+huy|Chính\s+trị)")  # ("các Bộ Chỉ huy Quân sự": another head)
 
 
 @lru_cache(maxsize=8)
@@ -1182,5 +1192,5 @@ def _sentences(par: str) -> list[str]:
 
 
 def extract_assignments(sections: list[Section], doc_date: Optional[str] = None,
-                        gaz: Optional[Gazetteer] = None) -> list[Assignment]:
-    return Extractor(sections, doc_date, gaz).run()
+                        gaz: Optional[Gazetteer] = None, doc_type: Optional[str] = None) -> list[Assignment]:
+    return Extractor(sections, doc_date, gaz, doc_type).run()

@@ -34,7 +34,7 @@ def build_document(text: str, doc_id: str, source: SourceInfo, quality: Optional
                        preamble=seg.preamble, sections=seg.sections, references=seg.references,
                        footnotes=seg.footnotes, layout=seg.layout, quality=quality or Quality())
     if assignments:
-        doc.assignments = extract_assignments(seg.sections, seg.metadata.date)
+        doc.assignments = extract_assignments(seg.sections, seg.metadata.date, doc_type=seg.metadata.doc_type)
     return doc
 
 

@@ -492,6 +492,9 @@ def test_directive_and_notice_forms():
         # "X khẩn trương chủ trì"; "báo cáo Chính phủ xem xét" ends the name at "phủ"; a session as the deadline
         ("8", "lead", "Sở Tài chính", "event", None), ("8", "support", "Sở Xây dựng", "event", None),
         ("8", "report_to", "Chính phủ", "event", None),
+        # "Các Bộ Công Thương và Tài chính" with no colon; "Công an các địa phương" ends with the places
+        ("10", "responsible", "Bộ Công Thương", "none", None), ("10", "responsible", "Bộ Tài chính", "none", None),
+        ("10", "support", "Công an các địa phương", "none", None),
         # item 9 reports what was done ("đã hoàn thành"); "thông báo để X biết, thực hiện" is the closing formula
     }
 
