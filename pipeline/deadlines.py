@@ -59,7 +59,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("quarter", re.compile(rf"qu[ýí]\s+{_Q}\s*(?:/|-|\s+năm\s+){_Y}", FLAGS)),
     ("month", re.compile(rf"(?<!\d\s)(?<!từ\s){_MONTH}", FLAGS)),
     ("half_year", re.compile(r"(?P<n>6|06|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?", FLAGS)),
-    ("on_day", re.compile(rf"ngày\s+{_D}", FLAGS)),
+    ("on_day", re.compile(rf"ngày\s+(?:{_D}|{_DW.replace('?P<d>', '?P<d_>').replace('?P<m>', '?P<m_>').replace('?P<yy>', '?P<yy_>')})",
+                          FLAGS)),  # "vào ngày 19 tháng 12 năm 2025"
     ("recurring", re.compile(r"(?:hằng|hàng|định\s+kỳ)\s+(?:năm|quý|tháng|tuần|ngày)|định\s+kỳ\s+(?:\d+\s+tháng|hằng|hàng)"
                              r"|định\s+kỳ", FLAGS)),
     ("ongoing_from", re.compile(r"(?:năm\s+(?P<y>\d{4})\s+và\s+(?:các|những)\s+năm\s+tiếp\s+theo|từ\s+năm\s+(?P<y2>\d{4})"
@@ -184,7 +185,11 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
                 return Deadline(kind="by", end=end.isoformat(), text=phrase)
             continue
         if name == "on_day":
-            d = _day(m, year)
+            if m["d"]:
+                d = _day(m, year)
+            else:
+                y = int(m["yy_"]) if m["yy_"] else year
+                d = iso(y, int(m["m_"]), int(m["d_"])) if y else None
             if d:
                 return Deadline(kind="by", end=d, text=phrase)
             continue

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Optional
 
@@ -42,10 +43,11 @@ GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành",
 NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn"
                               r"|bảo\s+hiểm)\b")
 # two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ...")
-STRONG_VERBS = (r"xác\s+định|tổ\s+chức|xây\s+dựng|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|theo\s+dõi|đôn\s+đốc"
+STRONG_VERBS = (r"xác\s+định|tổ\s+chức|xây\s+dựng|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|theo\s+dõi|đôn\s+đốc|cập\s+nhật"
                 r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu|hoàn\s+thành")
 _VERB_PAIR = STRONG_VERBS + r"|tổng\s+hợp|chủ\s+trì|phối\s+hợp|triển\s+khai|tạo\s+điều|hoàn\s+thành|phụ\s+trách"
-ADVERBS = {"chậm", "kịp", "thời", "khẩn", "trương", "tích", "cực", "nghiêm", "túc", "thường", "xuyên", "chủ", "động", "đồng"}
+ADVERBS = {"chậm", "kịp", "thời", "khẩn", "trương", "tích", "cực", "nghiêm", "túc", "thường", "xuyên", "chủ", "động", "đồng",
+           "trực", "liệt"}
 # generic even with a capital where a body is expected (a table's "Cơ quan chủ trì" cell: "Doanh nghiệp, nhà đầu tư")
 CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
 PARTY_GENERIC = {"cấp ủy", "chính quyền"}  # "Cấp ủy, tổ chức đảng, chính quyền ... thực hiện": always actors
@@ -271,7 +273,7 @@ VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "d�
          "chỉ", "đạo", "lãnh", "theo", "dõi", "kiểm", "tra", "báo", "cáo", "xây", "dựng", "tuyên", "có", "là",
          "được", "căn", "cứ", "giúp", "rà", "soát", "đề", "xuất", "nghiên", "cứu", "ban", "hành", "tập", "trung",
          "quán", "triệt", "phát", "đôn", "đốc", "chịu", "trách", "nhiệm", "bảo", "đảm", "cần", "phải", "quy", "quyết",
-         "hoạt", "đi",
+         "hoạt", "đi", "xem", "khởi",
          "tiếp", "tục", "nâng", "đẩy", "mạnh", "làm", "việc", "với", "giám", "sát", "đánh", "giá", "tổng",
          "thẩm", "định", "phân", "công", "bố", "trí", "hỗ", "trợ", "tăng", "cường", "vận", "động", "định", "kỳ",
          "trình", "lập", "gửi", "ghi", "họp", "xét", "kết", "tiến", "tình"}
@@ -459,6 +461,9 @@ def _name_end(text: str, start: int) -> int:
                 break  # "Truyền hình Đắk Lắk thường xuyên tuyên truyền": an adverb starts the predicate
             if w in VERBS and not real_cap:
                 break  # "Tỉnh ủy theo dõi"; but "Ban Xây dựng Đảng" keeps "dựng"
+            if i + 1 < len(words) and re.fullmatch(r"quyết\s+liệt|tích\s+cực|khẩn\s+trương|nghiêm\s+túc|kịp\s+thời",
+                                                   f"{w} {words[i + 1].group(0)}"):
+                break  # "Ủy ban nhân dân thành phố Hải Phòng quyết liệt chỉ đạo"
             last, prev_cap, real_cap, i = words[i].end(), False, False, i + 1
             continue
         break
@@ -588,8 +593,11 @@ class Extractor:
                 t = CITATION_RE.sub(" ", t)
                 t = re.sub(r"“[^”]{5,}”", " ", t)  # a quoted title: Đề án “... đến năm 2030”
                 d = parse_deadline(t, self.doc_date)
-                if d.kind == "by" and self.doc_date and d.end and d.end < self.doc_date:
-                    continue  # a date before the plan's own (a cited decision's): no deadline
+                if d.kind == "by" and self.doc_date and d.end and d.end < self.doc_date \
+                        and not (re.match(r"(?:trước|chậm\s+nhất|hạn\s+chót)\s", d.text or "", re.I)
+                                 and date.fromisoformat(self.doc_date) - date.fromisoformat(d.end) <= timedelta(days=31)):
+                    continue  # a date before the plan's own (a cited decision's): no deadline; but "trước ngày 15/11"
+                    # in a notice written after the meeting is one
                 if d.kind != "none":
                     return d
         return Deadline(kind="none")
@@ -604,7 +612,8 @@ class Extractor:
         if sec.level > 1 and re.search(r"(?:nhiệm\s+vụ|giải\s+pháp|nội\s+dung)[^.:;]{0,40}\ssau(?:\s+đây)?\s*:\s*$",
                                        part.text.strip()):
             return True  # "I. ĐÁNH GIÁ CHUNG / ... Để ..., Thành phố cần thực hiện các nhiệm vụ, giải pháp sau đây: / 1. ..."
-        return not re.search(r"MUC (?:DICH|TIEU)|YEU CAU|QUAN DIEM|CAN CU|SU CAN THIET|TINH HINH|KET QUA|^DOI TUONG|^DANH GIA",
+        return not re.search(r"MUC (?:DICH|TIEU)|^YEU CAU|, YEU CAU|QUAN DIEM|CAN CU|SU CAN THIET|TINH HINH|KET QUA|^DOI TUONG"
+                             r"|^DANH GIA",
                              strip_marks(part.heading).upper())
 
     def in_impl(self, sec: Section) -> bool:
@@ -863,7 +872,17 @@ class Extractor:
 
     def _sentence(self, sec: Section, sent: str, subject_ok: bool, sec_deadlines: list[str],
                   heading: bool = False) -> None:
-        sent = re.sub(r"^Đồng\s+chí\s+(?=[A-ZĐ])", "", sent)  # "Đồng chí Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo ..."
+        sent = re.sub(r"^(?:Các\s+đồng|Đồng)\s+chí\s+(?=[A-ZĐ])", "", sent)  # "Đồng chí Chủ tịch UBND tỉnh chỉ đạo ..."
+        sent = re.sub(r"^(?P<v>Giao|Yêu\s+cầu|Đề\s+nghị)\s+(?:các\s+)?đồng\s+chí\s+(?=[A-ZĐ])", r"\g<v> ", sent)
+        # "Thứ nhất, các bộ, ngành ...": the order of a list of demands
+        sent = re.sub(r"^Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\W{0,3}\s*(?P<c>\w)",
+                      lambda x: x["c"].upper(), sent)
+        # "Đối với các chủ đầu tư cần nhanh chóng ...": the bodies named are who must act
+        sent = re.sub(r"^Đối\s+với\s+(?P<c>c)(?=ác\s[^,;]{3,60}?\s(?:cần|phải)\s)", "C", sent)
+        # "Từ nay đến hết năm 2025 ...; do vậy, yêu cầu các bộ, ngành ...:": the request after the reason
+        reason = re.search(r";\s*(?:do\s+vậy|vì\s+vậy|theo\s+đó)\s*,\s*(?P<main>(?:yêu\s+cầu|đề\s+nghị|giao)\s.+)$", sent)
+        if reason:
+            sent = reason["main"][:1].upper() + reason["main"][1:]
         if re.search(r"\s(?:trân\s+trọng\s+)?thông\s+báo(?:\s+để\s[^.;]{0,120}?\sbiết(?:,?\s+(?:thực\s+hiện|phối\s+hợp))?)?\W*$",
                      sent):
             return  # "Văn phòng Chính phủ (trân trọng) thông báo (để X biết, thực hiện)./.": the notice's closing formula
@@ -925,6 +944,13 @@ class Extractor:
                           r"(?P<rest>.+)$", sent)
         if issuer:  # the issuer speaking: "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành ..."
             sent = {"yêu": "Yêu cầu", "đề": "Đề nghị", "giao": "Giao"}[issuer["v"].split()[0]] + " " + issuer["rest"]
+        places = place_subjects(sent) if subject_ok or self.in_tasks(sec) else None
+        if places:  # "Các tỉnh Nghệ An, Quảng Ngãi khẩn trương ...", "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai ..."
+            names, after = places
+            self.add(sec, sent, names, "responsible", dl)
+            self._supports(sec, re.split(r";", after)[0], dl)
+            self._report(sec, sent)
+            return
         m = re.match(r"^(?:Giao|Yêu cầu)\s+(?P<rest>.+)$", sent)
         body_text = m["rest"] if m else sent
         req = re.match(r"^(?P<v>Đề\s+nghị|Khuyến\s+khích)\s+(?P<rest>.+)$", sent)
@@ -946,6 +972,10 @@ class Extractor:
             self._report(sec, sent)
             return
         after = body_text[e:].strip(" ,") if e else ""
+        if e and m and re.fullmatch(r"\s*[:.]?\s*", body_text[e:]):
+            # "...; do vậy, yêu cầu các bộ, ngành liên quan:" over the part's items: the bodies asked
+            self.add(sec, sent, body_text[:e], "responsible", dl)
+            return
         # a heading that hands its items to its bodies: "... thực hiện các nội dung sau:"
         opens_items = (heading and bool(sec.text) or bool(self.children.get(sec.id))) \
             and bool(re.search(r"(?::|\bsau\W*)$", sent.rstrip()))
@@ -1150,12 +1180,70 @@ def _head_names(head: str) -> tuple[str, ...]:
     return tuple(n for b in load().bodies for n in [b["name"], *b["variants"]] if n.startswith(head + " "))
 
 
+# the centrally run cities (since 2025); every other province is a "tỉnh"
+CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
+_PLACE_LIST_OPEN = re.compile(r"(?P<h>(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND))\s+các\s+(?:tỉnh,\s*thành\s+phố|tỉnh|thành\s+phố)"
+                              r"\s*:\s*(?=[A-ZĐ])")
+_PLACE_NAME = re.compile(r"[A-ZĐ][\w]*(?:\s+(?:-\s+)?[A-ZĐ][\w]*)*")
+
+
+def expand_place_lists(text: str) -> str:
+    """"Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Hồ Chí Minh quyết liệt ..." -> "Ủy ban nhân dân tỉnh Tuyên
+    Quang, Ủy ban nhân dân thành phố Hồ Chí Minh quyết liệt ...": one body per place named."""
+    m = _PLACE_LIST_OPEN.search(text)
+    if not m:
+        return text
+    out, pos, rest = [text[:m.start()]], 0, text[m.end():]
+    while True:
+        name = _PLACE_NAME.match(rest, pos)
+        if not name:
+            break
+        kind = "thành phố" if name.group(0) in CITIES else "tỉnh"
+        out.append(f"{m['h']} {kind} {name.group(0)}")
+        pos = name.end()
+        sep = re.match(r",\s*|\s+và\s+", rest[pos:])
+        if not sep or not _PLACE_NAME.match(rest, pos + sep.end()):
+            break
+        out.append(sep.group(0))
+        pos += sep.end()
+    return "".join(out) + rest[pos:]
+
+
+_PLACE_KIND = re.compile(r"(?:[Cc]ác\s+)?(?P<k>[Tt]ỉnh|[Tt]hành\s+phố)\s+(?=[A-ZĐ])")
+
+
+def place_subjects(sent: str) -> Optional[tuple[list[str], str]]:
+    """Provinces and cities named as who must act at a sentence's start ("Các tỉnh Nghệ An, Quảng Ngãi khẩn trương
+    ...", "Thành phố Hồ Chí Minh, tỉnh Lâm Đồng đẩy nhanh ..."): ("Tỉnh Nghệ An", ...), and the words after."""
+    if not _PLACE_KIND.match(sent):
+        return None
+    names, pos, kind = [], 0, None
+    while True:
+        k = _PLACE_KIND.match(sent, pos)
+        if k:
+            kind, pos = k["k"].lower(), k.end()
+        name = _PLACE_NAME.match(sent, pos)
+        if not name or kind is None:
+            return None
+        names.append(f"{kind[:1].upper()}{kind[1:]} {name.group(0)}")
+        pos = name.end()
+        sep = re.match(r",\s*|\s+và\s+", sent[pos:])
+        if sep and (_PLACE_KIND.match(sent, pos + sep.end()) or _PLACE_NAME.match(sent, pos + sep.end())):
+            pos += sep.end()
+            continue
+        after = sent[pos:].strip()
+        if re.match(r"(?!(?:và|các|những|trên|của|thuộc|tại|trong|là|đã|có|được)\b)[a-zà-ỹđ]", after):
+            return names, after
+        return None
+
+
 def expand_head_lists(text: str) -> str:
     """"các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức ..." ->
     "Tập đoàn Bưu chính Viễn thông Việt Nam, Tập đoàn Công nghiệp - Viễn thông Quân đội tổ chức ...": the head
     written once before the colon belongs to each name after it (the names start with a capital). Each name is
     up to a comma or "và", or the longest name the gazetteer knows with this head when it goes on past them
     ("Các Bộ: Giáo dục và Đào tạo, Văn hóa, Thể thao và Du lịch")."""
+    text = expand_place_lists(text)
     m = _HEAD_LIST_OPEN.search(text)
     if not m:
         return text

@@ -279,7 +279,8 @@ def _split_heading(paragraph: str) -> tuple[str, str]:
     """``Mục đích: Cụ thể hóa ...`` -> (``Mục đích``, ``Cụ thể hóa ...``); otherwise the whole paragraph."""
     m = re.match(r"^(?P<h>[^:]{2,80}?)\s*:\s*(?P<t>.*)$", paragraph)
     if m and len(m["h"].split()) <= 8 and not CODE_RE.search(m["h"]) \
-            and not re.fullmatch(r"[Cc]ác\s+(?:Bộ|Tập\s+đoàn|Tổng\s+công\s+ty|Ngân\s+hàng)", m["h"].strip()):
+            and not re.fullmatch(r"[Cc]ác\s+(?:Bộ|Tập\s+đoàn|Tổng\s+công\s+ty|Ngân\s+hàng)"
+                                 r"|(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+các\s+tỉnh,\s*thành\s+phố", m["h"].strip()):
         # ("Các Bộ: Quốc phòng, Công an chủ động ...": the list of names goes on after the colon)
         return m["h"].strip(), m["t"].strip()
     return paragraph.rstrip(" :;").strip(), ""

@@ -535,4 +535,16 @@ def test_notice_forms():
         # "...; ... phối hợp với Bộ Tài chính", "Các bộ, ngành trên cơ sở nhiệm vụ được giao, hoàn thiện ..."
         ("II.1", "responsible", "Ủy ban nhân dân tỉnh Lạng Sơn"), ("II.1", "support", "Bộ Tài chính"),
         ("II.2", "responsible", "Các bộ, ngành"), ("II.2", "support", "Bộ Công an"),
+        # "III. MỘT SỐ YÊU CẦU" in a notice is demands, not a plan's aims: "Thứ nhất, X cần ...", "đối với X cần ..."
+        ("III", "responsible", "Các địa phương"), ("III", "responsible", "Các chủ đầu tư"),
+        # "...; do vậy, yêu cầu các bộ, ngành liên quan:" over the items
+        ("IV", "responsible", "Các bộ, ngành liên quan"),
+        # "Ủy ban nhân dân các tỉnh, thành phố: Cao Bằng, Hải Phòng": one body each, a city where it is one
+        ("IV.1", "responsible", "Ủy ban nhân dân tỉnh Cao Bằng"), ("IV.1", "responsible", "Ủy ban nhân dân thành phố Hải Phòng"),
+        # provinces named as who must act
+        ("IV.2", "responsible", "Tỉnh Bắc Kạn"), ("IV.2", "responsible", "Tỉnh Thái Nguyên"),
+        ("IV.2", "responsible", "Thành phố Hà Nội"),
+        ("IV.3", "responsible", "Bộ Xây dựng"),
     }
+    deadlines = {(a.section, a.deadline.kind, a.deadline.end) for a in doc.assignments if a.section in ("IV.2", "IV.3")}
+    assert deadlines == {("IV.2", "by", "2025-12-05"), ("IV.3", "by", "2025-12-19")}  # "vào ngày 19 tháng 12 năm 2025"
