@@ -221,18 +221,15 @@ class MarkChannel:
                 "u": "uư", "ư": "uư", "d": "dđ", "đ": "dđ"}
 
     def __init__(self, table: dict, alpha: float = 0.5):
-        self.tone = self._probs(table["tone"], [str(t) for t in range(6)], alpha)
-        self.letter = {a: self._probs({a: table["letter"].get(a, {})}, list(v), alpha)[a]
-                       for a, v in self.VARIANTS.items()}
+        tones = [str(t) for t in range(6)]
+        self.tone = {t: self._logp(table["tone"].get(t, {}), tones, alpha) for t in tones}
+        self.letter = {a: self._logp(table["letter"].get(a, {}), list(v), alpha) for a, v in self.VARIANTS.items()}
 
     @staticmethod
-    def _probs(counts: dict, outcomes: list[str], alpha: float) -> dict[str, dict[str, float]]:
-        out = {}
-        for t in set(counts) | set(outcomes if outcomes[0].isdigit() else []):
-            c = counts.get(t, {})
-            n = sum(c.get(o, 0) for o in outcomes)
-            out[t] = {o: math.log((c.get(o, 0) + alpha) / (n + alpha * len(outcomes))) for o in outcomes}
-        return out
+    def _logp(counts: dict[str, int], outcomes: list[str], alpha: float) -> dict[str, float]:
+        """log P(outcome) from the counts of one true value, add-alpha smoothed over its possible readings."""
+        n = sum(counts.get(o, 0) for o in outcomes)
+        return {o: math.log((counts.get(o, 0) + alpha) / (n + alpha * len(outcomes))) for o in outcomes}
 
     @lru_cache(maxsize=200_000)
     def logp(self, observed: str, true: str) -> float:
