@@ -870,8 +870,10 @@ class Extractor:
                     self._sentence(target, sent, starred or closing or (first and (self.in_impl(sec) or self.in_tasks(sec))),
                                    sec_deadlines if target is sec else [], heading=pi == 0)
 
-    def _sentence(self, sec: Section, sent: str, subject_ok: bool, sec_deadlines: list[str],
-                  heading: bool = False) -> None:
+    def _spoken_to(self, sent: str) -> Optional[str]:
+        """The sentence from where it names who must act: without the forms of address and the openers of
+        notices and demands ("Đồng chí", "Thứ nhất,", "Về <matter>:", "...; do vậy, yêu cầu"); None for a
+        notice's closing formula."""
         sent = re.sub(r"^(?:Các\s+đồng|Đồng)\s+chí\s+(?=[A-ZĐ])", "", sent)  # "Đồng chí Chủ tịch UBND tỉnh chỉ đạo ..."
         sent = re.sub(r"^(?P<v>Giao|Yêu\s+cầu|Đề\s+nghị)\s+(?:các\s+)?đồng\s+chí\s+(?=[A-ZĐ])", r"\g<v> ", sent)
         # "Thứ nhất, các bộ, ngành ...": the order of a list of demands
@@ -885,7 +887,7 @@ class Extractor:
             sent = reason["main"][:1].upper() + reason["main"][1:]
         if re.search(r"\s(?:trân\s+trọng\s+)?thông\s+báo(?:\s+để\s[^.;]{0,120}?\sbiết(?:,?\s+(?:thực\s+hiện|phối\s+hợp))?)?\W*$",
                      sent):
-            return  # "Văn phòng Chính phủ (trân trọng) thông báo (để X biết, thực hiện)./.": the notice's closing formula
+            return None  # "Văn phòng Chính phủ (trân trọng) thông báo (để X biết, thực hiện)./.": closing formula
         if re.match(r"(?:giao|đề\s+nghị|yêu\s+cầu)\s", sent):  # "3. Về ... chợ: / giao Sở X chủ trì" (split at the colon)
             sent = sent[:1].upper() + sent[1:]
         if sent.startswith("Về "):  # "Về dự án ...: giao Bộ Xây dựng chủ trì ...": the matter, then who acts on it
@@ -895,6 +897,13 @@ class Extractor:
             if colons:
                 main = sent[(acts or colons)[0]:]
                 sent = main[:1].upper() + main[1:]
+        return sent
+
+    def _sentence(self, sec: Section, sent: str, subject_ok: bool, sec_deadlines: list[str],
+                  heading: bool = False) -> None:
+        sent = self._spoken_to(sent)
+        if sent is None:
+            return
         sent = expand_head_lists(sent)
         full = sent
         label = re.match(r"^(?P<label>[^:;.]{3,90}):\s*(?P<main>[A-ZĐÀ-Ỹ].+)$", sent)
