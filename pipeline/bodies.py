@@ -33,7 +33,7 @@ HEADS = ["Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban", "Hội �
          "Lực lượng", "Chủ tịch", "Thường trực", "Bộ đội", "Ban Chỉ huy", "Ban Chỉ đạo", "Tổ công tác", "Hải quan",
          "Thông tấn xã",
          "Vườn quốc gia", "Trung tâm Y tế", "Cơ quan", "Thuế", "Chi cục Hải quan", "Bảo hiểm xã hội",
-         "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Tập đoàn"]
+         "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Tập đoàn", "Kiểm lâm", "Hạt Kiểm lâm"]
 
 ABBREVIATIONS = {
     "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc",

@@ -41,7 +41,7 @@ GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành",
            "nhà cung cấp", "bộ", "tỉnh", "tập đoàn", "tổng công ty"]
 # nouns made of syllables that are verbs elsewhere ("công" of "phân công", "chức" of "tổ chức")
 NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn"
-                              r"|bảo\s+hiểm)\b")
+                              r"|bảo\s+hiểm|chủ\s+(?:rừng|đầu\s+tư|quản|sở\s+hữu|dự\s+án))\b")
 # two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ...")
 STRONG_VERBS = (r"xác\s+định|tổ\s+chức|xây\s+dựng|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|theo\s+dõi|đôn\s+đốc|cập\s+nhật"
                 r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu|hoàn\s+thành")
@@ -91,7 +91,7 @@ SCOPE_HEADINGS = re.compile(r"^(?:đối\s+tượng|phạm\s+vi)", re.I)  # who 
 # yêu cầu các Sở ...", "Yêu cầu các sở, ban, ngành ..."); closing remarks ("Trên đây là ...", "Trong quá trình
 # thực hiện, nếu có vướng mắc ...") are left with the item, as the golden files' conventions say
 CLOSING = re.compile(r"^(?:(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+vụ)[^.;:]{0,30}?\s+(?:yêu\s+cầu|đề\s+nghị)"
-                     r"|Yêu\s+cầu\s+(?:các|Thủ\s+trưởng))")
+                     r"|Yêu\s+cầu\s+(?:các|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch))")
 REMARK = re.compile(r"^Trên\s+đây\s+là\s+(?:Kế\s+hoạch|kế\s+hoạch|nội\s+dung|Chỉ\s+thị|chỉ\s+thị)")
 # "báo cáo ... về X", "gửi X", "phản ánh về X", "báo cáo kịp thời X"
 REPORT_TRIGGER = re.compile(r"[Bb]áo\s+cáo(?:,|\s+và)\s+(?:tham\s+mưu|đề\s+xuất)\s+(?=[A-ZĐỦ])"  # "báo cáo và tham mưu UBND ..."
@@ -215,8 +215,8 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
             # "các sở, ngành, đơn vị có liên quan": generic nouns after one "các" make one collective body
             while True:
                 g = re.match(r"(?:\s+trung\s+ương)?(?:,\s*|\s+và\s+)(" + "|".join(GROUPABLE) + r")(?![\w])", low[e:])
-                if not g:
-                    break
+                if not g or re.match(r"\s+(?=[A-ZĐ])", rest[e + g.end():]) and _HEAD_RE.match(rest[e + g.end():].lstrip()):
+                    break  # (", lực lượng Công an xã": a named force, a body of its own)
                 e += g.end()
         assigned = re.match(r"\s+được\s+(?:phân\s+công|giao)(?:\s+(?:nhiệm\s+vụ|chủ\s+trì))?(?![\w])", low[e:])
         if assigned:  # "các cơ quan, đơn vị được phân công nhiệm vụ", "các Sở, ban, ngành được giao chủ trì"
@@ -834,6 +834,10 @@ class Extractor:
             if sec.level > 1 and not sec.id.startswith("PL"):
                 last_of_part[sec.id.split(".")[0]] = sec
         closers = {s.id: self.by_id[p] for p, s in last_of_part.items() if p in self.by_id}
+        body = [s for s in self.sections if not s.id.startswith("PL")]
+        if self.flat and body:  # a text with no parts: its closing request speaks to the whole document
+            closers[body[-1].id] = Section(id="", label="", level=0, heading="", text="", parent=None,
+                                           page=body[-1].page, line=body[-1].line)
         for sec in self.sections:
             if sec.id.startswith("PL") or (sec.id in self.done and sec.id not in closers):
                 continue
@@ -1137,7 +1141,7 @@ class Extractor:
                 continue
             seen.add(sig)
             counter[f.section] = counter.get(f.section, 0) + 1
-            out.append(Assignment(task_id=f"{f.section or 'doc'}#{counter[f.section]}", section=f.section,
+            out.append(Assignment(task_id=f"{f.section or 'doc'}#{counter[f.section]}", section=f.section or None,
                                   action=f.action, body=body, body_raw=f.body_raw, role=f.role,
                                   deadline=f.deadline, page=f.page, line=f.line))
         return out

@@ -495,6 +495,12 @@ def test_directive_and_notice_forms():
         # "Các Bộ Công Thương và Tài chính" with no colon; "Công an các địa phương" ends with the places
         ("10", "responsible", "Bộ Công Thương", "none", None), ("10", "responsible", "Bộ Tài chính", "none", None),
         ("10", "support", "Công an các địa phương", "none", None),
+        # "chỉ đạo các đơn vị chủ rừng, lực lượng Kiểm lâm": a noun with "chủ" in it, a named force after a generic one
+        ("11", "responsible", "Công an tỉnh", "none", None), ("11", "responsible", "Các đơn vị chủ rừng", "none", None),
+        ("11", "responsible", "Các lực lượng Kiểm lâm", "none", None),
+        # the closing request of a text with no parts is the whole document's
+        (None, "responsible", "Giám đốc các sở, ban, ngành", "none", None),
+        (None, "responsible", "Chủ tịch Ủy ban nhân dân các huyện", "none", None),
         # item 9 reports what was done ("đã hoàn thành"); "thông báo để X biết, thực hiện" is the closing formula
     }
 
