@@ -90,7 +90,7 @@ SCOPE_HEADINGS = re.compile(r"^(?:đối\s+tượng|phạm\s+vi)", re.I)  # who 
 # the issuer's closing request after a part's last item speaks for the whole part ("Ủy ban nhân dân Thành phố
 # yêu cầu các Sở ...", "Yêu cầu các sở, ban, ngành ..."); closing remarks ("Trên đây là ...", "Trong quá trình
 # thực hiện, nếu có vướng mắc ...") are left with the item, as the golden files' conventions say
-CLOSING = re.compile(r"^(?:(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+vụ)[^.;:]{0,30}?\s+(?:yêu\s+cầu|đề\s+nghị)"
+CLOSING = re.compile(r"^(?:(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+vụ)[^.;:]{0,30}?\s+(?:yêu\s+cầu|đề\s+nghị)"
                      r"|Yêu\s+cầu\s+(?:các|Thủ\s+trưởng|Giám\s+đốc|Chủ\s+tịch))")
 REMARK = re.compile(r"^Trên\s+đây\s+là\s+(?:Kế\s+hoạch|kế\s+hoạch|nội\s+dung|Chỉ\s+thị|chỉ\s+thị)")
 # "báo cáo ... về X", "gửi X", "phản ánh về X", "báo cáo kịp thời X"
@@ -868,6 +868,9 @@ class Extractor:
                 starred = bool(re.match(r"^[*+]\s*", par))
                 p = _unbullet(par)
                 for si, sent in enumerate(_sentences(p)):
+                    if closing and re.match(r"(?:Trong\s+)?quá\s+trình\s+(?:thực\s+hiện|triển\s+khai)", sent, re.I):
+                        self._report(sec, sent)  # "Trong quá trình thực hiện, nếu có vướng mắc, ... báo cáo X": the
+                        continue  # closing remark after the request: who receives reports, on the item it follows
                     # a paragraph's first sentence, or a later one that opens with a plural body ("Các cơ quan
                     # thông tin truyền thông tập trung tuyên truyền ..."), may name who acts
                     first = si == 0 or bool(re.match(r"(?:Các|Những)\s", sent) or _HEAD_RE.match(sent))
@@ -952,7 +955,7 @@ class Extractor:
             return
         if re.match(r"^Chỉ\s+đạo\b", sent) and (subject_ok or self.in_tasks(sec) or self.in_impl(sec)):
             self._directed(sec, sent, dl)  # "Chỉ đạo Tổng công ty Hàng không Việt Nam ... hỗ trợ ...": who is directed
-        issuer = re.match(r"^(?:Ủy\s+ban\s+nhân\s+dân|UBND|Ban\s+Thường\s+vụ|Chính\s+phủ|Thủ\s+tướng\s+Chính\s+phủ)"
+        issuer = re.match(r"^(?:(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND)|Ban\s+Thường\s+vụ|Chính\s+phủ|Thủ\s+tướng\s+Chính\s+phủ)"
                           r"[^.;:,]{0,30}?\s+(?:trân\s+trọng\s+)?(?P<v>yêu\s+cầu|đề\s+nghị|giao)\s+"
                           r"(?P<rest>.+)$", sent)
         if issuer:  # the issuer speaking: "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành ..."

@@ -498,9 +498,12 @@ def test_directive_and_notice_forms():
         # "chỉ đạo các đơn vị chủ rừng, lực lượng Kiểm lâm": a noun with "chủ" in it, a named force after a generic one
         ("11", "responsible", "Công an tỉnh", "none", None), ("11", "responsible", "Các đơn vị chủ rừng", "none", None),
         ("11", "responsible", "Các lực lượng Kiểm lâm", "none", None),
-        # the closing request of a text with no parts is the whole document's
+        # the closing request of a text with no parts ("Chủ tịch Ủy ban nhân dân tỉnh yêu cầu X ...") is the whole
+        # document's; the remark after it ("Trong quá trình thực hiện, ... báo cáo Y (thông qua Z)") gives who
+        # receives reports on the item it follows
         (None, "responsible", "Giám đốc các sở, ban, ngành", "none", None),
         (None, "responsible", "Chủ tịch Ủy ban nhân dân các huyện", "none", None),
+        ("11", "report_to", "Ủy ban nhân dân tỉnh", "none", None), ("11", "report_to", "Sở Công Thương", "none", None),
         # item 9 reports what was done ("đã hoàn thành"); "thông báo để X biết, thực hiện" is the closing formula
     }
 
