@@ -222,8 +222,9 @@ class Gazetteer:
         """The gazetteer's name for ``raw``, or ``raw`` cleaned (abbreviations kept as printed)."""
         cleaned = clean_name(raw)
         k = key(cleaned)
-        if k in self.collective_keys or cleaned[:1].islower() or cleaned.startswith("Các "):
-            # collective and generic bodies keep their wording (but "Tỉnh Ủy" is written "Tỉnh ủy")
+        if k in self.collective_keys or cleaned[:1].islower() or cleaned.startswith("Các ") or " các " in cleaned:
+            # collective and generic bodies keep their wording, "Thường trực các tỉnh ủy" too (but "Tỉnh Ủy" is
+            # written "Tỉnh ủy")
             return _uy_case(cleaned[:1].upper() + cleaned[1:])
         if k in self.by_key:
             return self.by_key[k]

@@ -49,6 +49,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("range_quarter", re.compile(r"(?:từ\s+)?qu[ýí]\s+(?P<q1>[IV]+|\d)\s*(?:/|-|\s+năm\s+)(?P<y1>\d{4})\s*(?:[-–]|đến)\s*"
                                  r"(?:hết\s+)?qu[ýí]\s+(?P<q2>[IV]+|\d)\s*(?:/|-|\s+năm\s+)(?P<y2>\d{4})", FLAGS)),
     ("now_to_quarter", re.compile(rf"từ\s+nay\s+đến\s+(?:hết\s+)?quý\s+{_Q}\s*(?:/|\s+năm\s+){_Y}", FLAGS)),
+    ("now_to_month", re.compile(rf"từ\s+nay\s+đến\s+(?:hết\s+)?{_MONTH}", FLAGS)),  # "từ nay đến tháng 6/2027"
     ("period", re.compile(r"giai\s+đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})", FLAGS)),
     ("by_day", re.compile(rf"(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót|không\s+quá|hoàn\s+thành|xong)\s*(?:ngày\s+)?"
                           rf"(?:{_D}|{_DW.replace('?P<d>', '?P<d_>').replace('?P<m>', '?P<m_>').replace('?P<yy>', '?P<yy_>')})", FLAGS)),
@@ -154,6 +155,8 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
         if name == "range_quarter":  # "Quý IV/2025 - Quý II/2026"
             return Deadline(kind="range", start=quarter_bounds(int(m["y1"]), _quarter(m["q1"]))[0],
                             end=quarter_bounds(int(m["y2"]), _quarter(m["q2"]))[1], text=phrase)
+        if name == "now_to_month":
+            return Deadline(kind="range", start=doc_date, end=month_end(int(m["my"]), int(m["mo"])), text=phrase)
         if name == "now_to_quarter":
             return Deadline(kind="range", start=doc_date, end=quarter_bounds(int(m["y"]), _quarter(m["q"]))[1],
                             text=phrase)

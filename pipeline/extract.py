@@ -38,10 +38,10 @@ GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành",
            "tổ chức", "doanh nghiệp", "phòng", "trường", "xã", "phường", "huyện", "hội", "đoàn thể", "cấp ủy",
            "chi bộ", "tổ chức đảng", "chính quyền", "thành viên", "tổ chức thành viên", "cơ sở", "nhà đầu tư",
            "người đứng đầu", "chủ đầu tư", "nhà mạng", "lực lượng",
-           "nhà cung cấp", "bộ", "tỉnh", "tập đoàn", "tổng công ty"]
+           "nhà cung cấp", "bộ", "tỉnh", "tập đoàn", "tổng công ty", "văn phòng"]
 # nouns made of syllables that are verbs elsewhere ("công" of "phân công", "chức" of "tổ chức")
 NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn"
-                              r"|bảo\s+hiểm|chủ\s+(?:rừng|đầu\s+tư|quản|sở\s+hữu|dự\s+án))\b")
+                              r"|bảo\s+hiểm|chủ\s+(?:rừng|đầu\s+tư|quản|sở\s+hữu|dự\s+án)|tuyên\s+giáo|dân\s+vận)\b")
 # two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ...")
 STRONG_VERBS = (r"xác\s+định|tổ\s+chức|xây\s+dựng|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|theo\s+dõi|đôn\s+đốc|cập\s+nhật"
                 r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu|hoàn\s+thành")
@@ -273,7 +273,7 @@ VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "d�
          "chỉ", "đạo", "lãnh", "theo", "dõi", "kiểm", "tra", "báo", "cáo", "xây", "dựng", "tuyên", "có", "là",
          "được", "căn", "cứ", "giúp", "rà", "soát", "đề", "xuất", "nghiên", "cứu", "ban", "hành", "tập", "trung",
          "quán", "triệt", "phát", "đôn", "đốc", "chịu", "trách", "nhiệm", "bảo", "đảm", "cần", "phải", "quy", "quyết",
-         "hoạt", "đi", "xem", "khởi",
+         "hoạt", "đi", "xem", "khởi", "cụ",
          "tiếp", "tục", "nâng", "đẩy", "mạnh", "làm", "việc", "với", "giám", "sát", "đánh", "giá", "tổng",
          "thẩm", "định", "phân", "công", "bố", "trí", "hỗ", "trợ", "tăng", "cường", "vận", "động", "định", "kỳ",
          "trình", "lập", "gửi", "ghi", "họp", "xét", "kết", "tiến", "tình"}
@@ -519,6 +519,13 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
         if raw:
             out.append(raw)
         pos = e
+    # "các văn phòng tỉnh ủy, thành ủy", "Thường trực các tỉnh ủy, thành ủy": a bare committee after another one
+    # written in lower case takes what was written before it
+    for i in range(1, len(out)):
+        prev = re.match(r"(?P<pre>.+?\s)(?:tỉnh|thành|huyện|quận|thị)\s+ủy$", out[i - 1])
+        if prev and re.fullmatch(r"(?:tỉnh|thành|huyện|quận|thị)\s+ủy", out[i]) and \
+                prev["pre"].strip().lower() not in ("các", "những"):
+            out[i] = prev["pre"] + out[i]
     # "các huyện ủy, thành ủy": the bare second item shares the first one's "các"
     fixed = []
     for i, b in enumerate(out):
@@ -845,6 +852,8 @@ class Extractor:
             # deadline lines, and deadline sentences inside a paragraph ("... theo quy định. Thời gian: hằng năm.")
             sec_deadlines = [p for p in pars[1:] if DEADLINE_LINE.match(p) and len(p) < 120] + \
                 [x for p in pars for x in _sentences(p)[1:] if DEADLINE_LINE.match(x) and len(x) < 120]
+            if len(pars) > 1 and len(sec.heading.split()) <= 15 and not re.search(r"[.;]", sec.heading):
+                sec_deadlines.append(sec.heading)  # "2. Về nhiệm vụ trọng tâm từ nay đến tháng 6/2027": the part's time
             closing = False
             for pi, par in enumerate(pars):
                 target = sec
@@ -883,6 +892,9 @@ class Extractor:
         notice's closing formula."""
         sent = re.sub(r"^(?:Các\s+đồng|Đồng)\s+chí\s+(?=[A-ZĐ])", "", sent)  # "Đồng chí Chủ tịch UBND tỉnh chỉ đạo ..."
         sent = re.sub(r"^(?P<v>Giao|Yêu\s+cầu|Đề\s+nghị)\s+(?:các\s+)?đồng\s+chí\s+(?=[A-ZĐ])", r"\g<v> ", sent)
+        # "Đề nghị thường trực các tỉnh ủy, thành ủy ...": the head of an office written in lower case
+        sent = re.sub(r"^(?P<v>Giao|Yêu\s+cầu|Đề\s+nghị)\s+(?P<h>thường\s+trực|lãnh\s+đạo|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc)\s",
+                      lambda x: f"{x['v']} {x['h'][:1].upper()}{x['h'][1:]} ", sent)
         # "Thứ nhất, các bộ, ngành ...": the order of a list of demands
         sent = re.sub(r"^Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\W{0,3}\s*(?P<c>\w)",
                       lambda x: x["c"].upper(), sent)
@@ -923,11 +935,12 @@ class Extractor:
         if purpose:  # "Để ...; X triển khai": the main clause
             sent = purpose["main"]
         elif re.match(r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Theo|Thông\s+qua|Đối\s+với|Định\s+kỳ|Hằng\s+năm|Hàng\s+năm|Với\s+vai\s+trò"
+                      r"|Quán\s+triệt"
                       r"|Trong\s+(?:năm|quý|tháng|thời\s+gian)|Trước\s+ngày|Để)\b", sent):
             # (also a leading time or purpose: "Định kỳ trước ngày 20/6 hằng năm, các cơ quan ... báo cáo ...")
             # "Trên cơ sở kết quả kiểm tra, đánh giá của Sở Y tế (...), Hội đồng thi đua họp xét ...": the main
             # clause is the first one after a comma that opens with bodies and goes on in lower case
-            for c in re.finditer(r",\s*", sent[:220]):
+            for c in re.finditer(r",\s*", sent[:320]):
                 rest = sent[c.end():]
                 g = re.match(r"(?:giao|yêu\s+cầu)\s+", rest)
                 be = body_list_end(rest[g.end():] if g else rest, self.gaz)

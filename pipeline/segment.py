@@ -29,7 +29,7 @@ from .vietnamese import strip_marks
 DOC_TYPES = ["Kế hoạch", "Chỉ thị", "Quyết định", "Nghị quyết", "Nghị định", "Công văn", "Thông báo",
              "Báo cáo", "Hướng dẫn", "Chương trình", "Thông tư", "Kết luận", "Quy định", "Đề án", "Tờ trình",
              "Công điện", "Luật", "Văn bản"]
-HEAD_TYPES = DOC_TYPES[:11]  # the types a plan's own type line can have
+HEAD_TYPES = DOC_TYPES[:12] + ["Công điện"]  # the types a plan's own type line can have (a conclusion, a dispatch too)
 POSITIONS = ["PHÓ CHỦ TỊCH", "CHỦ TỊCH", "PHÓ BÍ THƯ", "BÍ THƯ", "PHÓ CHÁNH VĂN PHÒNG", "CHÁNH VĂN PHÒNG",
              "PHÓ GIÁM ĐỐC", "GIÁM ĐỐC", "PHÓ TRƯỞNG BAN", "TRƯỞNG BAN", "PHÓ CỤC TRƯỞNG", "CỤC TRƯỞNG",
              "THỨ TRƯỞNG", "BỘ TRƯỞNG", "PHÓ THỦ TƯỚNG", "THỦ TƯỚNG", "CHÁNH ÁN", "VIỆN TRƯỞNG",

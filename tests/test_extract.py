@@ -557,3 +557,20 @@ def test_notice_forms():
     }
     deadlines = {(a.section, a.deadline.kind, a.deadline.end) for a in doc.assignments if a.section in ("IV.2", "IV.3")}
     assert deadlines == {("IV.2", "by", "2025-12-05"), ("IV.3", "by", "2025-12-19")}  # "vào ngày 19 tháng 12 năm 2025"
+
+
+def test_conclusion_forms():
+    """A Party conclusion ("KẾT LUẬN", items "1. Về ...") written for this test (tests/data/plan_conclusion_forms.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_conclusion_forms.txt").read_text(encoding="utf-8"))
+    assert (doc.metadata.doc_type, doc.metadata.date) == ("Kết luận", "2025-12-05")  # its type line is read
+    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.start, a.deadline.end) for a in doc.assignments}
+    tasks = ("range", "2025-12-05", "2027-06-30")  # "từ nay đến tháng 6/2027" in the item's heading
+    assert got == {
+        # "Quán triệt ...; căn cứ ..., X và các ban tuyên giáo tỉnh ủy, thành ủy cụ thể hóa ...": the subject after
+        # the opening clauses; the bare "thành ủy" takes "các ban tuyên giáo" as "tỉnh ủy" has it
+        ("2", "responsible", "Ban Tuyên giáo Trung ương", *tasks),
+        ("2", "responsible", "Các ban tuyên giáo tỉnh ủy", *tasks), ("2", "responsible", "Các ban tuyên giáo thành ủy", *tasks),
+        # "Đề nghị thường trực các tỉnh ủy, thành ủy ...": not one provincial committee, all of them
+        ("3", "requested", "Thường trực các tỉnh ủy", "none", None, None),
+        ("3", "requested", "Thường trực các thành ủy", "none", None, None),
+    }
