@@ -185,8 +185,41 @@ def _one_body_end(text: str, start: int, gaz: Gazetteer, cap_generic: bool = Fal
         heuristic = max(heuristic, _name_end(text, start + pl.end()))
     generic = _generic_end(rest, low, cap_generic)
     if coll or known or heuristic > start or generic:
-        return _paren(text, max(start + coll, start + known, heuristic, start + generic))
+        end = max(start + coll, start + known, heuristic, start + generic)
+        if end > start + known:
+            end = _whole_words(text, start, end)
+        return _paren(text, end)
     return start
+
+
+@lru_cache(maxsize=1)
+def _syllable_lm():
+    from .lm import SyllableLM
+    from .restore import MODELS
+
+    return SyllableLM.load(MODELS / "syllable_lm.npz")
+
+
+@lru_cache(maxsize=50_000)
+def splits_word(last: str, nxt: str) -> bool:
+    """Whether two lower-case syllables are one word ("giải quyết", "đăng ký", "chuyên môn"): they follow each
+    other in the corpus far more often than chance (pointwise mutual information of at least 4.5 nats)."""
+    lm = _syllable_lm()
+    b, c = lm.ids([last]), lm.ids([nxt])
+    if b[0] <= 1 or c[0] <= 1:  # unknown syllables
+        return False
+    return float(lm.bigram_logprob(b, c)[0] - lm.uni_lp[int(c[0])]) >= 4.5
+
+
+def _whole_words(text: str, start: int, end: int) -> int:
+    """A name does not end inside a word: "Cơ quan giải | quyết", "Văn phòng đăng | ký", "Quỹ tín | dụng" end
+    before the word's first syllable."""
+    last = re.search(r"(?<=\s)([a-zà-ỹđ]+)$", text[start:end])
+    nxt = re.match(r"\s([a-zà-ỹđ]+)\b", text[end:])
+    if last and nxt and splits_word(last.group(1), nxt.group(1)):
+        cut = start + last.start() - 1
+        return start if re.fullmatch(r"(?:các|những)", text[start:cut], re.I) else cut
+    return end
 
 
 def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:

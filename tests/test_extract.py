@@ -11,7 +11,7 @@ from pipeline import schema
 from pipeline.bodies import key, load
 from pipeline.deadlines import parse_deadline
 from pipeline.eval_extract import evaluate, total
-from pipeline.extract import canonical_body, split_bodies
+from pipeline.extract import body_list_end, canonical_body, split_bodies, splits_word
 from pipeline.plan import extract_text
 from tests.conftest import run_cli as _run_cli
 
@@ -574,3 +574,15 @@ def test_conclusion_forms():
         ("3", "requested", "Thường trực các tỉnh ủy", "none", None, None),
         ("3", "requested", "Thường trực các thành ủy", "none", None, None),
     }
+
+
+def test_a_name_does_not_end_inside_a_word():
+    """Syllables that the corpus writes together far more often than chance are one word ("giải quyết", "đăng
+    ký"); a body's name found by the rules never ends between them ("Cơ quan giải" was a body before)."""
+    assert splits_word("giải", "quyết") and splits_word("đăng", "ký") and splits_word("tín", "dụng")
+    assert not splits_word("vụ", "chủ") and not splits_word("quan", "giải") and not splits_word("tỉnh", "quyết")
+    gaz = load()
+    for text, body in (("Cơ quan giải quyết thủ tục hành chính tiếp nhận hồ sơ", "Cơ quan"),
+                       ("Sở Nội vụ chủ trì, phối hợp", "Sở Nội vụ"),
+                       ("các đơn vị kinh doanh hạ tầng thực hiện", "các đơn vị kinh doanh hạ tầng")):
+        assert text[:body_list_end(text, gaz)] == body
