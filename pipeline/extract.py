@@ -357,6 +357,10 @@ def _name_end(text: str, start: int) -> int:
         return start
     head = hm.group(0)
     pos = hm.end()
+    word = re.match(r"\s([a-zà-ỹđ]+)\b", rest[pos:])
+    if word and len(head.split()) == 1 and head not in ABBR and word.group(1) not in PLACE_WORDS \
+            and splits_word(head.lower(), word.group(1)):
+        return start  # "Viện trợ", "Thuế suất", "Bộ phận": a word, not a head and its name
     if head in OF_HEADS:
         nxt = re.match(r"\s+", rest[pos:])
         if nxt and _HEAD_RE.match(rest[pos + nxt.end():]):

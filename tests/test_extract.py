@@ -582,6 +582,9 @@ def test_a_name_does_not_end_inside_a_word():
     assert splits_word("giải", "quyết") and splits_word("đăng", "ký") and splits_word("tín", "dụng")
     assert not splits_word("vụ", "chủ") and not splits_word("quan", "giải") and not splits_word("tỉnh", "quyết")
     gaz = load()
+    # nor is a head that opens a common word a body: "Viện trợ" (aid), "Phòng chống" (to prevent), "Bộ phận"
+    for text in ("Viện trợ nhân đạo được tiếp nhận", "Phòng chống tham nhũng được tăng cường", "Bộ phận tiếp nhận hồ sơ"):
+        assert body_list_end(text, gaz) == 0
     for text, body in (("Cơ quan giải quyết thủ tục hành chính tiếp nhận hồ sơ", "Cơ quan"),
                        ("Sở Nội vụ chủ trì, phối hợp", "Sở Nội vụ"),
                        ("các đơn vị kinh doanh hạ tầng thực hiện", "các đơn vị kinh doanh hạ tầng")):
