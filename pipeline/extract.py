@@ -192,12 +192,11 @@ def _one_body_end(text: str, start: int, gaz: Gazetteer, cap_generic: bool = Fal
     return start
 
 
-@lru_cache(maxsize=1)
 def _syllable_lm():
-    from .lm import SyllableLM
-    from .restore import MODELS
+    """The restorer's syllable language model (loaded once per process, shared with stage 2)."""
+    from .restore import load_models
 
-    return SyllableLM.load(MODELS / "syllable_lm.npz")
+    return load_models().lm
 
 
 @lru_cache(maxsize=50_000)
