@@ -35,9 +35,8 @@ def main() -> None:
         old = json.loads(args.compare.read_text(encoding="utf-8"))
         print(f"earlier run: {sum(map(len, old.values()))}")
         # the golden test documents are only scored, never read: their rows are not shown
-        test = {json.loads(f.read_text(encoding="utf-8"))["input"].rsplit("/", 1)[-1].split(".")[0]
-                for f in (ROOT / "tests" / "golden" / "assignments").glob("*.json")
-                if json.loads(f.read_text(encoding="utf-8")).get("split") == "test"}
+        golden = [json.loads(f.read_text(encoding="utf-8")) for f in (ROOT / "tests" / "golden" / "assignments").glob("*.json")]
+        test = {Path(g["input"]).stem for g in golden if g.get("split") == "test"}
         hidden = sum(1 for d in test if d in found and {tuple(r) for r in found[d]} != {tuple(r) for r in old.get(d, [])})
         print(f"({hidden} golden test documents changed; not shown)")
         for doc in sorted((k for k in found if k not in test), key=lambda k: -abs(len(found[k]) - len(old.get(k, [])))):

@@ -35,6 +35,11 @@ HEADS = ["Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban", "Hội �
          "Vườn quốc gia", "Trung tâm Y tế", "Cơ quan", "Thuế", "Chi cục Hải quan", "Bảo hiểm xã hội",
          "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Tập đoàn", "Kiểm lâm", "Hạt Kiểm lâm"]
 
+# heads written once before a list of names: "các Tập đoàn: A, B", "Các Bộ: Quốc phòng, Công an", and the local
+# committees of several places: "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Hồ Chí Minh"
+LIST_HEADS = r"Tập\s+đoàn|Tổng\s+công\s+ty|Bộ|Ngân\s+hàng"
+PLACES_HEAD = r"(?P<h>(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND))\s+các\s+(?:tỉnh,\s*thành\s+phố|tỉnh|thành\s+phố)"
+
 ABBREVIATIONS = {
     "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "MTTQ": "Mặt trận Tổ quốc",
     "MTTQVN": "Mặt trận Tổ quốc Việt Nam", "TQVN": "Tổ quốc Việt Nam",

@@ -26,8 +26,15 @@ def _quarter(q: str) -> int:
 
 
 def _day(m: re.Match, year: Optional[int]) -> Optional[str]:
-    y = int(m["yy"]) if m["yy"] else year
-    return iso(y, int(m["m"]), int(m["d"])) if y else None
+    """The ISO day a match names, as "30/3/2025" (groups d, m, yy) or in words (d_, m_, yy_: "ngày 19 tháng 12
+    năm 2025"); the document's year where none is written."""
+    k = "" if m["d"] else "_"
+    y = int(m["yy" + k]) if m["yy" + k] else year
+    return iso(y, int(m["m" + k]), int(m["d" + k])) if y else None
+
+
+# a day written in figures, or in words (its groups renamed d_, m_, yy_ so that one pattern can hold both)
+_DAY = rf"(?:{_D}|{_DW.replace('?P<d>', '?P<d_>').replace('?P<m>', '?P<m_>').replace('?P<yy>', '?P<yy_>')})"
 
 
 RULES: list[tuple[str, re.Pattern]] = [
@@ -52,7 +59,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("now_to_month", re.compile(rf"từ\s+nay\s+đến\s+(?:hết\s+)?{_MONTH}", FLAGS)),  # "từ nay đến tháng 6/2027"
     ("period", re.compile(r"giai\s+đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})", FLAGS)),
     ("by_day", re.compile(rf"(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót|không\s+quá|hoàn\s+thành|xong)\s*(?:ngày\s+)?"
-                          rf"(?:{_D}|{_DW.replace('?P<d>', '?P<d_>').replace('?P<m>', '?P<m_>').replace('?P<yy>', '?P<yy_>')})", FLAGS)),
+                          rf"{_DAY}", FLAGS)),
     ("recurring_monthday", re.compile(r"(?:trước|vào)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng)\s+tháng", FLAGS)),
     # "Quý III, IV năm 2025": from the first quarter named to the end of the last
     ("quarters", re.compile(rf"qu[ýí]\s+(?P<q1>[IV]+|\d)\s*(?:,|và|-|–)\s*(?:qu[ýí]\s+)?(?P<q2>[IV]+|\d)\s*(?:/|-|\s+năm\s+){_Y}",
@@ -60,8 +67,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("quarter", re.compile(rf"qu[ýí]\s+{_Q}\s*(?:/|-|\s+năm\s+){_Y}", FLAGS)),
     ("month", re.compile(rf"(?<!\d\s)(?<!từ\s){_MONTH}", FLAGS)),
     ("half_year", re.compile(r"(?P<n>6|06|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?", FLAGS)),
-    ("on_day", re.compile(rf"ngày\s+(?:{_D}|{_DW.replace('?P<d>', '?P<d_>').replace('?P<m>', '?P<m_>').replace('?P<yy>', '?P<yy_>')})",
-                          FLAGS)),  # "vào ngày 19 tháng 12 năm 2025"
+    ("on_day", re.compile(rf"ngày\s+{_DAY}", FLAGS)),  # "ngày 15/3", "vào ngày 19 tháng 12 năm 2025"
     ("recurring", re.compile(r"(?:hằng|hàng|định\s+kỳ)\s+(?:năm|quý|tháng|tuần|ngày)|định\s+kỳ\s+(?:\d+\s+tháng|hằng|hàng)"
                              r"|định\s+kỳ", FLAGS)),
     ("ongoing_from", re.compile(r"(?:năm\s+(?P<y>\d{4})\s+và\s+(?:các|những)\s+năm\s+tiếp\s+theo|từ\s+năm\s+(?P<y2>\d{4})"
@@ -107,9 +113,9 @@ NOT_DEADLINES = re.compile(r"(?:ngân\s+sách(?:\s+nhà\s+nước)?|kinh\s+phí|
                            r"|(?:vào|trong)\s+(?:các\s+)?(?:kế\s+hoạch|chương\s+trình)[^.;]{0,60}?(?:hằng|hàng)\s+năm"
                            # "theo Nghị quyết hằng năm của Hội đồng nhân dân thành phố": the annual resolution
                            r"|(?:nghị\s+quyết|quyết\s+định)\s+(?:hằng|hàng)\s+năm"
-                           r"|thường\s+xuyên(?=\s+của\s)"
+                           r"|thường\s+xuyên(?=\s+của\s)"  # "chương trình hoạt động chỉ đạo thường xuyên của cấp ủy"
                            # "khả năng cân đối ngân sách trung ương giai đoạn 2026 - 2030": the budget's period
-                           r"|(?:ngân\s+sách|đầu\s+tư\s+công\s+trung\s+hạn)[^.;]{0,30}?giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}",  # "chương trình hoạt động chỉ đạo thường xuyên của cấp ủy"
+                           r"|(?:ngân\s+sách|đầu\s+tư\s+công\s+trung\s+hạn)[^.;]{0,30}?giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}",
                            re.IGNORECASE)
 
 
@@ -163,11 +169,7 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
         if name == "period":
             return Deadline(kind="range", start=f"{m['y1']}-01-01", end=f"{m['y2']}-12-31", text=phrase)
         if name == "by_day":
-            if m["d"]:
-                d = _day(m, year)
-            else:
-                y = int(m["yy_"]) if m["yy_"] else year
-                d = iso(y, int(m["m_"]), int(m["d_"])) if y else None
+            d = _day(m, year)
             if d:
                 return Deadline(kind="by", end=d, text=phrase)
             continue
@@ -188,11 +190,7 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
                 return Deadline(kind="by", end=end.isoformat(), text=phrase)
             continue
         if name == "on_day":
-            if m["d"]:
-                d = _day(m, year)
-            else:
-                y = int(m["yy_"]) if m["yy_"] else year
-                d = iso(y, int(m["m_"]), int(m["d_"])) if y else None
+            d = _day(m, year)
             if d:
                 return Deadline(kind="by", end=d, text=phrase)
             continue

@@ -28,7 +28,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from .bodies import ABBREVIATIONS, COLLECTIVE, HEADS, Gazetteer, expand, key, load
+from .bodies import ABBREVIATIONS, COLLECTIVE, HEADS, LIST_HEADS, PLACES_HEAD, Gazetteer, expand, key, load
 from .deadlines import parse_deadline
 from .records import Assignment, Deadline, Section
 from .segment import CITATION_RE
@@ -1236,7 +1236,7 @@ def _unbullet(line: str) -> str:
     return re.sub(r"^[-+*•]\s*", "", line.strip())
 
 
-_HEAD_LIST_OPEN = re.compile(r"\b[Cc]ác\s+(?P<h>Tập\s+đoàn|Tổng\s+công\s+ty|Bộ|Ngân\s+hàng)(?:\s*:\s*|\s+)(?=[A-ZĐ])"
+_HEAD_LIST_OPEN = re.compile(rf"\b[Cc]ác\s+(?P<h>{LIST_HEADS})(?:\s*:\s*|\s+)(?=[A-ZĐ])"
                              r"(?!Chỉ\s+huy|Chính\s+trị)")  # ("các Bộ Chỉ huy Quân sự": another head)
 
 
@@ -1247,8 +1247,7 @@ def _head_names(head: str) -> tuple[str, ...]:
 
 # the centrally run cities (since 2025); every other province is a "tỉnh"
 CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
-_PLACE_LIST_OPEN = re.compile(r"(?P<h>(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND))\s+các\s+(?:tỉnh,\s*thành\s+phố|tỉnh|thành\s+phố)"
-                              r"\s*:\s*(?=[A-ZĐ])")
+_PLACE_LIST_OPEN = re.compile(rf"{PLACES_HEAD}\s*:\s*(?=[A-ZĐ])")
 _PLACE_NAME = re.compile(r"[A-ZĐ][\w]*(?:\s+(?:-\s+)?[A-ZĐ][\w]*)*")
 
 

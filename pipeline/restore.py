@@ -416,8 +416,8 @@ def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, 
         if s.mark_weight > 0:  # how likely Tesseract vie reads w's marks as these
             own = m.marks.logp(norm, norm)
             for w in m.by_key.get(strip_marks(lo), ()):
-                lp = m.marks.logp(norm, w)
-                add(w, s.mark_weight * (max(lp, s.typo_logp) + math.log1p(math.exp(-abs(lp - s.typo_logp))) - own))
+                lp = float(np.logaddexp(m.marks.logp(norm, w), s.typo_logp))  # OCR's confusion, or a typist's slip
+                add(w, s.mark_weight * (lp - own))
         else:
             for w in m.by_key.get(strip_marks(lo), ()):
                 add(w, s.same_key)

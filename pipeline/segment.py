@@ -18,7 +18,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from .bodies import HEADS
+from .bodies import HEADS, LIST_HEADS, PLACES_HEAD
 from .dates import DATE, int_to_roman, match_iso, parse_date, roman_to_int
 from .records import Citation, Footnote, Implemented, LayoutBlock, Metadata, Section, Signer
 from .vietnamese import strip_marks
@@ -279,8 +279,7 @@ def _split_heading(paragraph: str) -> tuple[str, str]:
     """``Mục đích: Cụ thể hóa ...`` -> (``Mục đích``, ``Cụ thể hóa ...``); otherwise the whole paragraph."""
     m = re.match(r"^(?P<h>[^:]{2,80}?)\s*:\s*(?P<t>.*)$", paragraph)
     if m and len(m["h"].split()) <= 8 and not CODE_RE.search(m["h"]) \
-            and not re.fullmatch(r"[Cc]ác\s+(?:Bộ|Tập\s+đoàn|Tổng\s+công\s+ty|Ngân\s+hàng)"
-                                 r"|(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+các\s+tỉnh,\s*thành\s+phố", m["h"].strip()):
+            and not re.fullmatch(rf"[Cc]ác\s+(?:{LIST_HEADS})|{PLACES_HEAD}", m["h"].strip()):
         # ("Các Bộ: Quốc phòng, Công an chủ động ...": the list of names goes on after the colon)
         return m["h"].strip(), m["t"].strip()
     return paragraph.rstrip(" :;").strip(), ""
