@@ -43,9 +43,9 @@ def main() -> None:
             a, b = {tuple(r) for r in old.get(doc, [])}, {tuple(r) for r in found[doc]}
             if a != b:
                 print(f"{doc}: +{len(b - a)} -{len(a - b)}")
-                for r in sorted(b - a)[:5]:
+                for r in sorted(b - a, key=str)[:5]:
                     print("   +", r)
-                for r in sorted(a - b)[:5]:
+                for r in sorted(a - b, key=str)[:5]:
                     print("   -", r)
 
 

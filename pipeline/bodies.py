@@ -295,7 +295,7 @@ def official_form(name: str) -> str:
 def clean_name(raw: str) -> str:
     s = " ".join(raw.split()).strip(" ,;.:-–")
     s = re.sub(r"^(?:giao|đề nghị|yêu cầu|để|với)\s+", "", s, flags=re.IGNORECASE)
-    return s
+    return re.sub(r"\s+nêu\s+trên$", "", s)  # "các tỉnh, thành phố nêu trên": the ones named before
 
 
 @lru_cache(maxsize=1)

@@ -37,7 +37,7 @@ from .vietnamese import strip_marks
 GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành", "huyện ủy", "thành ủy", "thị ủy", "đảng ủy",
            "tổ chức", "doanh nghiệp", "phòng", "trường", "xã", "phường", "huyện", "hội", "đoàn thể", "cấp ủy",
            "chi bộ", "tổ chức đảng", "chính quyền", "thành viên", "tổ chức thành viên", "cơ sở", "nhà đầu tư",
-           "người đứng đầu", "chủ đầu tư", "nhà mạng", "lực lượng",
+           "người đứng đầu", "chủ đầu tư", "nhà mạng", "lực lượng", "lãnh đạo", "thủ trưởng",
            "nhà cung cấp", "bộ", "tỉnh", "tập đoàn", "tổng công ty", "văn phòng"]
 # nouns made of syllables that are verbs elsewhere ("công" of "phân công", "chức" of "tổ chức")
 NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn"
@@ -60,7 +60,7 @@ GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "trực t
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
                  "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã", "tỉnh ủy", "thành ủy", "huyện ủy",
                  "trung ương đóng trên địa bàn tỉnh", "trung ương đóng trên địa bàn", "đóng trên địa bàn tỉnh",
-                 "đóng trên địa bàn", "trung ương"]
+                 "đóng trên địa bàn", "trung ương", "nêu trên"]
 # ("tỉnh" is a place after a generic body, but "Tỉnh ủy" is a body: "các ban đảng Tỉnh ủy")
 TAIL_RE = re.compile(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])(?!\s+ủy\b)")
 _SITE = r"(?:[Kk]hu|[Cc]ụm|[Dd]ự\s+án|[Dd]i\s+tích|[Rr]ừng|[Cc]ảng|[Vv]ịnh|[Cc]hợ|[Cc]ông\s+trình|[Qq]uỹ|[Vv]ườn)"
@@ -98,6 +98,12 @@ REPORT_TRIGGER = re.compile(r"[Bb]áo\s+cáo(?:,|\s+và)\s+(?:tham\s+mưu|đề\
                             r"|(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó"
                             r"\s+khăn|kế\s+hoạch|báo\s+cáo|bằng\s+văn\s+bản)[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến|với)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?"
                             r"(?:\s+kết\s+quả)?\s+(?=[A-ZĐỦ])")
+# before a notice's or a dispatch's numbered items: where its conclusions start, and the issuer's demand
+PREAMBLE_CONCLUDES = re.compile(r"(?:kết\s+luận|chỉ\s+đạo|ý\s+kiến)(?:\s+\w+){0,3}\s+như\s+sau\s*:\s*$")
+PREAMBLE_DEMAND = re.compile(r"(?:^|,\s*)(?P<who>(?:Thủ\s+tướng\s+Chính\s+phủ|Phó\s+Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ"
+                             r"|(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND)(?:\s+[\w-]+){0,4}?|Ban\s+Thường\s+vụ(?:\s+[\w-]+){0,3}?)"
+                             r"\s+(?:trân\s+trọng\s+)?(?:yêu\s+cầu|đề\s+nghị|giao)\s+(?=\S))")
+PREAMBLE_ASKS = re.compile(r"\b(?:cần|phải|yêu\s+cầu|đề\s+nghị|giao|khẩn\s+trương|tiếp\s+tục|tập\s+trung)\b")
 DEADLINE_LINE = re.compile(r"^(?:thực hiện|hoàn thành|thời gian|thời hạn)\b", re.I)
 
 
@@ -114,6 +120,10 @@ class Found:
 
 # ---------------------------------------------------------------------------------------------------
 # Bodies in text
+
+
+# between bodies in a list: "A, B và C", "A; B", "..., nhất là các Bộ: Quốc phòng, Công an"
+LIST_SEP = re.compile(r"\s*(,(?:\s*(?:nhất|đặc\s+biệt)\s+là(?=\s))?|;|và|cùng|với)?\s*")
 
 
 def _words(text: str) -> list[re.Match]:
@@ -138,7 +148,7 @@ def body_list_end(text: str, gaz: Gazetteer) -> int:
     end = 0
     n = len(text)
     while pos < n:
-        m = re.match(r"\s*(,|;|và|cùng|với)?\s*", text[pos:])
+        m = re.match(LIST_SEP, text[pos:])
         start = pos + (m.end() if m else 0)
         if end and not (m and m.group(1)):
             break  # bodies in a list are separated: "Các cơ quan, đơn vị tổ chức ..." ends before "tổ chức"
@@ -234,14 +244,22 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
             return _name_end(rest, e + len(rest[e:]) - len(rest[e:].lstrip()))  # "cơ quan Thuế", "cơ quan Công an"
         if m.group("g") == "lực lượng":  # "lực lượng Công an", "lực lượng Hải quan": the force's name
             sp = re.match(r"\s+(?=[A-ZĐ])", rest[e:])
-            return _name_end(rest, e + sp.end()) if sp and _HEAD_RE.match(rest[e + sp.end():]) else 0
-        if m.group("g") == "người đứng đầu":  # "người đứng đầu cơ quan, đơn vị": whose head, as a generic run
-            sp = re.match(r"\s+(?:các\s+)?", rest[e:])
+            if sp and _HEAD_RE.match(rest[e + sp.end():]):
+                return _name_end(rest, e + sp.end())
+            if not re.match(r"\s+[a-zà-ỹđ]", rest[e:]):
+                return 0  # a bare "lực lượng" (forces, manpower) is no body
+            # "lực lượng hải quan", "lực lượng y tế cơ sở": its own words follow, as for other generic nouns
+        if m.group("g") in ("người đứng đầu", "lãnh đạo", "thủ trưởng"):
+            # "người đứng đầu cơ quan, đơn vị", "lãnh đạo các Bộ, ngành có liên quan": whose head, as a generic run
+            sp = re.match(r"\s+", rest[e:])
             inner = _generic_end(rest[e + sp.end():], low[e + sp.end():]) if sp else 0
             if inner:
                 return e + sp.end() + inner
+            if m.group("g") != "người đứng đầu":
+                return 0  # "lãnh đạo" alone leads (a verb)
         ext = re.match(r"((?:\s+(?!và\b)[a-zà-ỹđ]+){1,2})(?=,\s*(?:" + "|".join(GROUPABLE) + r")(?![\w]))", rest[e:])
-        if m.group("g") in GROUPABLE and ext and not set(ext.group(1).split()) & VERBS:
+        own = m.group("g") in GROUPABLE and ext and not set(ext.group(1).split()) & VERBS
+        if own:
             e += ext.end()  # "các doanh nghiệp viễn thông, tổ chức, ...": the first noun has its own words
         if m.group("g") in GROUPABLE:
             # "các sở, ngành, đơn vị có liên quan": generic nouns after one "các" make one collective body
@@ -249,6 +267,10 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
                 g = re.match(r"(?:\s+trung\s+ương)?(?:,\s*|\s+và\s+)(" + "|".join(GROUPABLE) + r")(?![\w])", low[e:])
                 if not g or re.match(r"\s+(?=[A-ZĐ])", rest[e + g.end():]) and _HEAD_RE.match(rest[e + g.end():].lstrip()):
                     break  # (", lực lượng Công an xã": a named force, a body of its own)
+                nxt = re.match(r"\s+([a-zà-ỹđ]+)", low[e + g.end():])
+                if own and nxt and not TAIL_RE.match(low[e + g.end():]) and \
+                        nxt.group(1) not in VERBS | ADVERBS | FUNCTION_WORDS | PLACE_WORDS:
+                    break  # "ngành y tế, lực lượng y tế cơ sở": two nouns with words of their own are two bodies
                 e += g.end()
         assigned = re.match(r"\s+được\s+(?:phân\s+công|giao)(?:\s+(?:nhiệm\s+vụ|chủ\s+trì))?(?![\w])", low[e:])
         if assigned:  # "các cơ quan, đơn vị được phân công nhiệm vụ", "các Sở, ban, ngành được giao chủ trì"
@@ -265,7 +287,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
                 if sp and _HEAD_RE.match(rest[e + sp.end():]):
                     return _name_end(rest, e + sp.end())
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
-        ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
+        ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b|Việt\s+Nam\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
                        r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|khẩn\s+trương|kịp\s+thời|tích\s+cực|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
                        r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục"
                        r"|trong|trực\s+thuộc|" + STRONG_VERBS + r")\b)",
@@ -531,7 +553,7 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
     pos = 0
     span = _alternatives(span.strip(" .;:,"))
     while pos < len(span):
-        m = re.match(r"\s*(,|;|và|cùng|với)?\s*", span[pos:])
+        m = re.match(LIST_SEP, span[pos:])
         start = pos + (m.end() if m else 0)
         if start >= len(span):
             break
@@ -604,8 +626,9 @@ def canonical_body(raw: str, gaz: Gazetteer) -> str:
 
 class Extractor:
     def __init__(self, sections: list[Section], doc_date: Optional[str], gaz: Optional[Gazetteer] = None,
-                 doc_type: Optional[str] = None):
+                 doc_type: Optional[str] = None, preamble: Optional[Section] = None):
         self.sections = sections
+        self.preamble = preamble
         self.by_id = {s.id: s for s in sections}
         self.children: dict[Optional[str], list[Section]] = {}
         for s in sections:
@@ -922,6 +945,27 @@ class Extractor:
                     self._sentence(target, sent, starred or closing or (first and (self.in_impl(sec) or self.in_tasks(sec))),
                                    sec_deadlines if target is sec else [], heading=pi == 0)
 
+    def preamble_demands(self) -> None:
+        """Demands made before the first numbered item of a text with no parts (a notice, a dispatch), for the
+        whole document (section null): the paragraphs after "... đã kết luận như sau:", and wherever the issuer
+        speaks ("..., Thủ tướng Chính phủ yêu cầu Bộ trưởng các Bộ, ... tiếp tục thực hiện ...")."""
+        if not (self.flat and self.preamble and self.preamble.text):
+            return
+        concluded = False
+        for par in self.preamble.text.splitlines():
+            par = par.strip()
+            for si, sent in enumerate(_sentences(par)):
+                if concluded and PREAMBLE_ASKS.search(sent) and not re.search(r"\bđã\b", sent):
+                    # (what was done, "Bộ Chính trị ... đã tập trung lãnh đạo; Chính phủ chủ động chỉ đạo ...", asks nothing)
+                    first = si == 0 or bool(re.match(r"(?:Các|Những)\s", sent) or _HEAD_RE.match(sent))
+                    self._sentence(self.preamble, sent, first, [])
+                    continue
+                spoken = PREAMBLE_DEMAND.search(sent)
+                if spoken:
+                    self._sentence(self.preamble, sent[spoken.start("who"):], True, [])
+            if PREAMBLE_CONCLUDES.search(par):
+                concluded = True
+
     def _spoken_to(self, sent: str) -> Optional[str]:
         """The sentence from where it names who must act: without the forms of address and the openers of
         notices and demands ("Đồng chí", "Thứ nhất,", "Về <matter>:", "...; do vậy, yêu cầu"); None for a
@@ -1173,6 +1217,7 @@ class Extractor:
         self.blocks()
         self.lead_headings()
         self.sentences()
+        self.preamble_demands()
         return self._finish()
 
     def _finish(self) -> list[Assignment]:
@@ -1344,5 +1389,8 @@ def _sentences(par: str) -> list[str]:
 
 
 def extract_assignments(sections: list[Section], doc_date: Optional[str] = None,
-                        gaz: Optional[Gazetteer] = None, doc_type: Optional[str] = None) -> list[Assignment]:
-    return Extractor(sections, doc_date, gaz, doc_type).run()
+                        gaz: Optional[Gazetteer] = None, doc_type: Optional[str] = None,
+                        preamble: Optional[Section] = None) -> list[Assignment]:
+    """The assignments of a document's sections; ``preamble`` (the text before the first numbered item, as a
+    section with id "") adds the demands a notice or a dispatch makes there, for the whole document."""
+    return Extractor(sections, doc_date, gaz, doc_type, preamble).run()

@@ -14,7 +14,7 @@ from . import __version__
 from .errors import VnplanError
 from .extract import extract_assignments
 from .ocr import OcrOptions, Source, ocr_sources
-from .records import OcrDecision, PlanDocument, Quality, RestoreSummary, SourceInfo
+from .records import OcrDecision, PlanDocument, Quality, RestoreSummary, Section, SourceInfo
 from .segment import segment
 
 PIPELINE_VERSION = f"vnplan {__version__}"
@@ -34,7 +34,10 @@ def build_document(text: str, doc_id: str, source: SourceInfo, quality: Optional
                        preamble=seg.preamble, sections=seg.sections, references=seg.references,
                        footnotes=seg.footnotes, layout=seg.layout, quality=quality or Quality())
     if assignments:
-        doc.assignments = extract_assignments(seg.sections, seg.metadata.date, doc_type=seg.metadata.doc_type)
+        start = next(((ln.page, ln.line) for ln, sid in zip(seg.body_lines, seg.line_sections) if sid is None), (1, 1))
+        doc.assignments = extract_assignments(seg.sections, seg.metadata.date, doc_type=seg.metadata.doc_type,
+                                              preamble=Section(id="", label="", level=0, heading="", text=seg.preamble,
+                                                               parent=None, page=start[0], line=start[1]))
     return doc
 
 

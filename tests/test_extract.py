@@ -468,6 +468,10 @@ def test_directive_and_notice_forms():
     doc = extract_text((ROOT / "tests/data/plan_directive_forms.txt").read_text(encoding="utf-8"))
     got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
     assert got == {
+        # the issuer's demand before the first item: "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành và
+        # Ủy ban nhân dân các huyện thực hiện ...", for the whole document
+        (None, "responsible", "Các sở, ban, ngành", "none", None),
+        (None, "responsible", "Ủy ban nhân dân các huyện", "none", None),
         # a body heading at the top level leads its items; "b) Giao Thanh tra tỉnh ..." is another body's item
         ("1.a", "lead", "Sở Công Thương", "by", "2025-06-30"),
         ("1.b", "responsible", "Thanh tra tỉnh", "recurring", None),
@@ -475,7 +479,8 @@ def test_directive_and_notice_forms():
         # "2. Các ban quản lý chợ ... có trách nhiệm" over a), b); "báo cáo và tham mưu X"
         ("2.a", "lead", "Các ban quản lý chợ trên địa bàn tỉnh", "none", None),
         ("2.b", "lead", "Các ban quản lý chợ trên địa bàn tỉnh", "by", "2025-09-30"),
-        ("2.b", "report_to", "Ủy ban nhân dân huyện", "by", "2025-09-30"),
+        # (one name per key in a document: "Ủy ban nhân dân huyện" takes the fuller form the preamble wrote)
+        ("2.b", "report_to", "Ủy ban nhân dân các huyện", "by", "2025-09-30"),
         # "Về ...: giao X chủ trì" split at the colon by the segmenter
         ("3", "lead", "Sở Xây dựng", "by", "2025-09-30"), ("3", "support", "Sở Tài chính", "by", "2025-09-30"),
         ("3", "report_to", "Ủy ban nhân dân tỉnh", "by", "2025-09-30"),
