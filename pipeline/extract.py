@@ -104,6 +104,7 @@ PREAMBLE_DEMAND = re.compile(r"(?:^|,\s*)(?P<who>(?:Thủ\s+tướng\s+Chính\s+
                              r"|(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND)(?:\s+[\w-]+){0,4}?|Ban\s+Thường\s+vụ(?:\s+[\w-]+){0,3}?)"
                              r"\s+(?:trân\s+trọng\s+)?(?:yêu\s+cầu|đề\s+nghị|giao)\s+(?=\S))")
 PREAMBLE_ASKS = re.compile(r"\b(?:cần|phải|yêu\s+cầu|đề\s+nghị|giao|khẩn\s+trương|tiếp\s+tục|tập\s+trung)\b")
+DONE_BY = re.compile(r"\bhoàn\s+thành\s+(?:trước|trong|chậm\s+nhất|xong\s+trước)\b")
 DEADLINE_LINE = re.compile(r"^(?:thực hiện|hoàn thành|thời gian|thời hạn)\b", re.I)
 
 
@@ -289,7 +290,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
         ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b|Việt\s+Nam\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
                        r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|khẩn\s+trương|kịp\s+thời|tích\s+cực|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
-                       r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục"
+                       r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục|ưu\s+tiên"
                        r"|trong|trực\s+thuộc|" + STRONG_VERBS + r")\b)",
                        rest[e:])
         if ext and not tailed and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS):
@@ -603,11 +604,12 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
             fixed[i] = f"{fixed[i]} {place.group(1)}"
     # "Cấp ủy, chính quyền Thành phố": the party committee and the government of the same place
     for i in range(len(fixed) - 1):
-        place = re.match(r"(?i)chính\s+quyền\s+(?P<p>(?:tỉnh|thành\s+phố|huyện|quận|xã|phường|cấp\s+\w+)(?:\s+[A-ZĐ][\w-]*)*)$",
+        place = re.match(r"(?i)chính\s+quyền\s+(?P<p>(?:tỉnh|thành\s+phố|huyện|quận|xã|phường|cấp\s+\w+|các\s+cấp)(?:\s+[A-ZĐ][\w-]*)*)$",
                          fixed[i + 1])
-        if fixed[i].lower() == "cấp ủy" and place:
+        if fixed[i].lower() in ("cấp ủy", "cấp ủy đảng") and place:  # (and "cấp ủy đảng, chính quyền các cấp")
             fixed[i] = f"{fixed[i]} {place['p']}"
-    bare = (set(GENERIC) | {h.lower() for h in HEADS}) - STANDALONE - CAP_GENERIC - PARTY_GENERIC - {"tổ chức đảng"}
+    # ("phối hợp với địa phương": the locality is a partner, even unnamed)
+    bare = (set(GENERIC) | {h.lower() for h in HEADS}) - STANDALONE - CAP_GENERIC - PARTY_GENERIC - {"tổ chức đảng", "địa phương"}
     return [b for b in fixed if len(b) > 2 and not re.fullmatch(r"[\W\d]+", b) and b.lower() not in bare]
 
 
@@ -870,6 +872,7 @@ class Extractor:
                                 self.add(k, ln, bullet[:e], "support", dl)
                     self._directed(k, k.heading, dl)
                     self._duty(k, k.heading, dl, bodies)
+                    self._other_doer(k, k.heading, dl, bodies)
                     self._report(k, " ".join([k.heading] + text_lines))
                     self.done.add(k.id)
             else:
@@ -911,6 +914,9 @@ class Extractor:
             # deadline lines, and deadline sentences inside a paragraph ("... theo quy định. Thời gian: hằng năm.")
             sec_deadlines = [p for p in pars[1:] if DEADLINE_LINE.match(p) and len(p) < 120] + \
                 [x for p in pars for x in _sentences(p)[1:] if DEADLINE_LINE.match(x) and len(x) < 120]
+            # a later sentence of the item's own paragraph with no body of its own: "1. Các địa phương phát động ...
+            # Trong đó việc sửa chữa nhà ở ... phải hoàn thành trước ngày 31/12/2025" (for that paragraph only)
+            head_deadlines = [x for x in _sentences(pars[0])[1:] if DONE_BY.search(x) and not body_list_end(x, self.gaz)]
             if len(pars) > 1 and len(sec.heading.split()) <= 15 and not re.search(r"[.;]", sec.heading):
                 sec_deadlines.append(sec.heading)  # "2. Về nhiệm vụ trọng tâm từ nay đến tháng 6/2027": the part's time
             closing = False
@@ -943,7 +949,8 @@ class Extractor:
                     # thông tin truyền thông tập trung tuyên truyền ..."), may name who acts
                     first = si == 0 or bool(re.match(r"(?:Các|Những)\s", sent) or _HEAD_RE.match(sent))
                     self._sentence(target, sent, starred or closing or (first and (self.in_impl(sec) or self.in_tasks(sec))),
-                                   sec_deadlines if target is sec else [], heading=pi == 0)
+                                   (sec_deadlines + (head_deadlines if pi == 0 else [])) if target is sec else [],
+                                   heading=pi == 0)
 
     def preamble_demands(self) -> None:
         """Demands made before the first numbered item of a text with no parts (a notice, a dispatch), for the
@@ -1100,7 +1107,7 @@ class Extractor:
                 {_bare_key(b) for b in self.subject[sec.id]}:
             self._supports(sec, after, dl)  # "Sở Tài chính phối hợp với ..." in Sở Tài chính's own items
         elif e and (m or subject_ok or re.match(r"^(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)", after)) and \
-                after[:1].islower() and not re.match(r"^(?:và|các|những|trên|của|thuộc|tại|trong|có\s+thể|là|đã)\b", after) \
+                after[:1].islower() and not re.match(r"^(?:và|các|những|trên|của|thuộc|tại|trong|có\s+thể|là|đã|sẽ\s+giao)\b", after) \
                 and not SCOPE_HEADINGS.match(sec.heading):
             self.add(sec, sent, body_text[:e], "responsible", dl)
             # "X phối hợp với Y thực hiện ...", "X theo chức năng ... chủ động phối hợp với Y ...": Y supports;
@@ -1121,6 +1128,14 @@ class Extractor:
                 self.subject.setdefault(sec.id, doers)  # the items below are these bodies' tasks
                 for k in self.children.get(sec.id, []):
                     self.subject.setdefault(k.id, doers)
+        if not e and len(self.found) == n_before and (subject_ok or self.in_tasks(sec)):
+            # "4. Khẩn trương khắc phục các công trình ..., các địa phương phải huy động ...": the bodies named after
+            # a comma with what they must do
+            for c in re.finditer(r",\s*(?=(?:các|những)\s)", sent[:400]):
+                ce = body_list_end(sent[c.end():], self.gaz)
+                if ce and re.match(r"\s*(?:phải|cần|có\s+trách\s+nhiệm)\s", sent[c.end() + ce:]):
+                    self.add(sec, sent, sent[c.end():c.end() + ce], "responsible", dl)
+                    break
         if len(self.found) > n_before or subject_ok or self.in_impl(sec):
             self._report(sec, sent, dl if full != sent and dl.kind != "none" else None)  # (a leading "Định kỳ ...,")
 
@@ -1162,6 +1177,18 @@ class Extractor:
             named = split_bodies(text[:e], self.gaz)
             if {_bare_key(b) for b in named} - {_bare_key(b) for b in subject}:
                 self.add(sec, text, named, "responsible", dl)
+
+    def _other_doer(self, sec: Section, text: str, dl: Deadline, bodies: list[str]) -> None:
+        """An item under a body heading that opens with another body ("8. Chủ tịch UBND các tỉnh ... / b) Ủy ban
+        nhân dân các địa phương có ... thường xuyên cập nhật ..."): that body carries the item out too."""
+        e = body_list_end(text, self.gaz)
+        if not e:
+            return
+        theirs = split_bodies(text[:e], self.gaz)
+        after = text[e:].strip(" ,")
+        if theirs and {_bare_key(b) for b in theirs} - {_bare_key(b) for b in bodies} and after[:1].islower() \
+                and not re.match(r"(?:và|các|những|trên|của|thuộc|tại|trong|có\s+thể|là|đã|phối\s+hợp|chủ\s+trì)\b", after):
+            self.add(sec, text, theirs, "responsible", dl)
 
     def _supports(self, sec: Section, text: str, dl: Deadline) -> None:
         """"Phối hợp với A, B, C" -> A, B and C support the item."""
