@@ -37,7 +37,7 @@ from .vietnamese import strip_marks
 GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành", "huyện ủy", "thành ủy", "thị ủy", "đảng ủy",
            "tổ chức", "doanh nghiệp", "phòng", "trường", "xã", "phường", "huyện", "hội", "đoàn thể", "cấp ủy",
            "chi bộ", "tổ chức đảng", "chính quyền", "thành viên", "tổ chức thành viên", "cơ sở", "nhà đầu tư",
-           "người đứng đầu", "chủ đầu tư", "nhà mạng", "lực lượng", "lãnh đạo", "thủ trưởng",
+           "người đứng đầu", "chủ đầu tư", "nhà mạng", "lực lượng", "lãnh đạo", "thủ trưởng", "nhà thầu", "quân khu",
            "nhà cung cấp", "bộ", "tỉnh", "tập đoàn", "tổng công ty", "văn phòng"]
 # nouns made of syllables that are verbs elsewhere ("công" of "phân công", "chức" of "tổ chức")
 NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn"
@@ -54,7 +54,7 @@ PARTY_GENERIC = {"cấp ủy", "chính quyền"}  # "Cấp ủy, tổ chức đ�
 GROUPABLE = sorted(["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
                     "doanh nghiệp", "thành phố", "huyện", "xã", "phường", "cá nhân", "nhà đầu tư", "đặc khu",
                     "tổ chức chính trị - xã hội", "hội", "báo chí", "phòng", "bộ", "tỉnh", "tập đoàn", "tổng công ty",
-                    "lực lượng"], key=len, reverse=True)
+                    "lực lượng", "nhà thầu", "chủ đầu tư"], key=len, reverse=True)
 GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "trực thuộc quản lý", "thuộc các bộ, ngành trung ương", "của thành phố", "của tỉnh", "tại địa phương", "ngang bộ",
                  "thuộc chính phủ", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
@@ -300,6 +300,11 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
                 if not t:
                     break
                 e += t.end()
+        of = re.match(r"\s+của\s+(?=[A-ZĐ])", rest[e:])
+        if of and _HEAD_RE.match(rest[e + of.end():]):  # "các thành viên của Ban Chỉ đạo": whose members
+            named = _name_end(rest, e + of.end())
+            if named > e + of.end():
+                return named
         if re.search(r"(?:tỉnh|thành\s+phố|huyện|quận|xã|phường)$", low[:e]):
             name = re.match(r"\s+[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)*", rest[e:])
             if name:  # "chính quyền tỉnh Lạng Sơn": the place's name
@@ -1107,7 +1112,7 @@ class Extractor:
                 {_bare_key(b) for b in self.subject[sec.id]}:
             self._supports(sec, after, dl)  # "Sở Tài chính phối hợp với ..." in Sở Tài chính's own items
         elif e and (m or subject_ok or re.match(r"^(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)", after)) and \
-                after[:1].islower() and not re.match(r"^(?:và|các|những|trên|của|thuộc|tại|trong|có\s+thể|là|đã|sẽ\s+giao)\b", after) \
+                after[:1].islower() and not re.match(r"^(?:và|các|những|trên(?!\s+tinh\s+thần)|của|thuộc|tại|trong|có\s+thể|là|đã|sẽ\s+giao)\b", after) \
                 and not SCOPE_HEADINGS.match(sec.heading):
             self.add(sec, sent, body_text[:e], "responsible", dl)
             # "X phối hợp với Y thực hiện ...", "X theo chức năng ... chủ động phối hợp với Y ...": Y supports;
