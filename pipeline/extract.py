@@ -211,14 +211,23 @@ def _syllable_lm():
 
 
 @lru_cache(maxsize=50_000)
-def splits_word(last: str, nxt: str) -> bool:
-    """Whether two lower-case syllables are one word ("giải quyết", "đăng ký", "chuyên môn"): they follow each
-    other in the corpus far more often than chance (pointwise mutual information of at least 4.5 nats)."""
+def word_pmi(last: str, nxt: str) -> float:
+    """How much more often two lower-case syllables follow each other in the corpus than by chance (pointwise
+    mutual information in the syllable LM, nats); 0 for unknown syllables."""
     lm = _syllable_lm()
     b, c = lm.ids([last]), lm.ids([nxt])
     if b[0] <= 1 or c[0] <= 1:  # unknown syllables
-        return False
-    return float(lm.bigram_logprob(b, c)[0] - lm.uni_lp[int(c[0])]) >= 4.5
+        return 0.0
+    return float(lm.bigram_logprob(b, c)[0] - lm.uni_lp[int(c[0])])
+
+
+def splits_word(last: str, nxt: str, min_pmi: float = 4.5) -> bool:
+    """Whether two lower-case syllables are one word ("giải quyết", "đăng ký", "chuyên môn"): a PMI of at least
+    4.5 nats by default."""
+    return word_pmi(last, nxt) >= min_pmi
+
+
+WORD_END_PMI = 3.4  # a name's last syllable and the next one: "Ngân hàng Nhà nước Việt Nam điều | hành" (PMI 3.50)
 
 
 def _whole_words(text: str, start: int, end: int) -> int:
@@ -226,7 +235,7 @@ def _whole_words(text: str, start: int, end: int) -> int:
     before the word's first syllable."""
     last = re.search(r"(?<=\s)([a-zà-ỹđ]+)$", text[start:end])
     nxt = re.match(r"\s([a-zà-ỹđ]+)\b", text[end:])
-    if last and nxt and splits_word(last.group(1), nxt.group(1)):
+    if last and nxt and splits_word(last.group(1), nxt.group(1), WORD_END_PMI):
         cut = start + last.start() - 1
         return start if re.fullmatch(r"(?:các|những)", text[start:cut], re.I) else cut
     return end
@@ -1313,8 +1322,9 @@ def _unbullet(line: str) -> str:
     return re.sub(r"^[-+*•]\s*", "", line.strip())
 
 
-_HEAD_LIST_OPEN = re.compile(rf"\b[Cc]ác\s+(?P<h>{LIST_HEADS})(?:\s*:\s*|\s+)(?=[A-ZĐ])"
+_HEAD_LIST_OPEN = re.compile(rf"\b[Cc]ác\s+(?:(?P<h>{LIST_HEADS})(?:\s*:\s*|\s+)|(?P<low>bộ)\s*:\s*)(?=[A-ZĐ])"
                              r"(?!Chỉ\s+huy|Chính\s+trị)")  # ("các Bộ Chỉ huy Quân sự": another head)
+# ("các bộ: Công Thương, ..." in lower case only before a colon: "các bộ Trung ương" are the central ministries)
 
 
 @lru_cache(maxsize=8)
@@ -1388,7 +1398,7 @@ def expand_head_lists(text: str) -> str:
     m = _HEAD_LIST_OPEN.search(text)
     if not m:
         return text
-    head = m["h"]
+    head = m["h"] or "Bộ"
     known = sorted((n[len(head) + 1:] for n in _head_names(head)), key=len, reverse=True)
     rest = text[m.end():]
     out, pos = [text[:m.start()]], 0

@@ -581,6 +581,35 @@ def test_conclusion_forms():
     }
 
 
+def test_resolution_forms():
+    """A Government resolution numbered "1., 2., ..." with lettered items (a plan written for this test,
+    tests/data/plan_resolution_forms.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_resolution_forms.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    assert got == {
+        # "Chính phủ yêu cầu các bộ, ..." after the assessment; the subject of an item's heading paragraph
+        ("1", "responsible", "Các bộ, cơ quan, địa phương", "none", None),
+        ("2", "responsible", "Các bộ, cơ quan, địa phương", "none", None),
+        # "Ngân hàng Nhà nước Việt Nam điều hành ...": the name does not end inside "điều hành" (PMI 3.5 nats)
+        ("2.a", "responsible", "Ngân hàng Nhà nước Việt Nam", "none", None),
+        ("2.b", "lead", "Bộ Tài chính", "by", "2025-12-15"), ("2.b", "support", "Các cơ quan liên quan", "by", "2025-12-15"),
+        # "đôn đốc các chủ đầu tư, nhà thầu": who is urged is not assigned by the sentence
+        ("2.c", "responsible", "Bộ Xây dựng", "by", "2025-12-31"),
+        # "Các bộ: Công Thương, ..." in lower case, before a colon
+        ("2.d", "responsible", "Bộ Công Thương", "none", None),
+        ("2.d", "responsible", "Bộ Nông nghiệp và Môi trường", "none", None),
+        ("2.đ", "responsible", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "recurring", None),
+        ("2.đ", "report_to", "Thủ tướng Chính phủ", "recurring", None), ("2.đ", "report_to", "Bộ Tài chính", "recurring", None),
+        # "báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2025"
+        ("3", "lead", "Bộ Tư pháp", "by", "2025-12-31"), ("3", "support", "Văn phòng Chính phủ", "by", "2025-12-31"),
+        ("3", "report_to", "Chính phủ", "by", "2025-12-31"),
+        ("4", "responsible", "Bộ trưởng", "none", None),
+        ("4", "responsible", "Thủ trưởng cơ quan ngang bộ", "none", None),
+        ("4", "responsible", "Thủ trưởng cơ quan thuộc Chính phủ", "none", None),
+        ("4", "responsible", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "none", None),
+    }
+
+
 def test_a_name_does_not_end_inside_a_word():
     """Syllables that the corpus writes together far more often than chance are one word ("giải quyết", "đăng
     ký"); a body's name found by the rules never ends between them ("Cơ quan giải" was a body before)."""
