@@ -327,10 +327,10 @@ STANDALONE = {"tỉnh ủy", "thành ủy", "huyện ủy", "tỉnh đoàn", "th
 FUNCTION_WORDS = {"và", "trong", "của", "về", "với", "cho", "tại", "theo", "để", "các", "những", "đối", "trên", "từ",
                   "đến", "là", "có", "được", "khi", "nhằm", "do", "bằng", "này", "đó", "trước", "đã", "sẽ", "đang"}
 # names complete in themselves: no lower-case word goes on from them ("Chính phủ xem xét", "Quốc hội thông qua")
-COMPLETE = re.compile(r"(?:Chính\s+phủ|Quốc\s+hội|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư)$")
+COMPLETE = re.compile(r"(?:Chính\s+phủ|Quốc\s+hội|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư)$")  # (and the top bodies)
 QUALIFIERS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Trung ương", "Quốc hội"}
 OF_HEADS = {"Giám đốc", "Chánh Văn phòng", "Thủ trưởng", "Phó Thủ tướng", "Bộ trưởng", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
-            "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ"}
+            "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ", "Bí thư"}
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường"},
                                                                        key=len, reverse=True)) + r")(?![\w])"
                       r"(?<!Hội(?=\s(?:nghị|thảo|thi|diễn)\b))(?<!Báo(?=\s(?:cáo|chí)\b))(?<!Ban(?=\shành\b))"
@@ -659,8 +659,12 @@ class Extractor:
             r"TO CHUC THU.?C HIEN|TRACH NHIEM|PHAN CONG|CHE DO BAO CAO", strip_marks(s.heading).upper())}
         # a text numbered "1., 2., ..." with no parts (a directive, a notice): its top items are the tasks; not
         # a normative text (a decision's or a resolution's regulation, its articles numbered again in each "Điều")
+        # (a Government resolution that decides tasks, "QUYẾT NGHỊ: 1. ... 2. ...", has no articles: it is one too)
+        articles = any(re.match(r"Điều\s+\d", t) for s in sections for t in [s.heading, *s.text.splitlines()]) or \
+            bool(preamble and re.search(r"(?m)^Điều\s+\d", preamble.text))
         self.flat = not any(s.level == 1 and re.fullmatch(r"[IVXLC]+", s.id) for s in sections) \
-            and doc_type not in ("Quyết định", "Nghị định", "Nghị quyết", "Thông tư", "Luật", "Quy định")
+            and (doc_type not in ("Quyết định", "Nghị định", "Nghị quyết", "Thông tư", "Luật", "Quy định")
+                 or doc_type == "Nghị quyết" and bool(sections) and not articles)
 
     # -- helpers
     def add(self, sec: Section, action: str, span_or_bodies, role: str, deadline: Deadline,
@@ -786,6 +790,9 @@ class Extractor:
             if sec.id in self.done or (sec.level == 1 and not self.flat) or sec.id.startswith("PL"):
                 continue
             head = expand_head_lists(sec.heading.strip())  # "2. Các Bộ Quốc phòng, Công an:" over items
+            if self.children.get(sec.id):  # "1. Bộ trưởng các Bộ: ...; Chủ tịch ... theo chức năng, nhiệm vụ, thẩm quyền:"
+                head = re.sub(r",?\s+theo\s+chức\s+năng,\s*nhiệm\s+vụ(?:,\s*(?:quyền\s+hạn|thẩm\s+quyền))?(?:\s+được\s+giao)?\s*:?$",
+                              "", head)
             role = None
             span = None
             named = False  # the heading only names its bodies: split where a new named head starts
@@ -1111,6 +1118,10 @@ class Extractor:
             and bool(re.search(r"(?::|\bsau\W*)$", sent.rstrip()))
         after = re.sub(r"^là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối)[^,;]*,\s*", "", after)
         after = re.sub(r"^trên\s+cơ\s+sở\s[^,;]{3,150},\s*", "", after)  # "Các bộ, ngành trên cơ sở ..., hoàn thiện ..."
+        if e and COMPLETE.search(body_text[:e].strip()) and re.match(
+                r"(?:đã\s+|cơ\s+bản\s+)?(?:thống\s+nhất|đánh\s+giá|ghi\s+nhận|nhận\s+định|biểu\s+dương|hoan\s+nghênh|đồng\s+ý|nhất\s+trí)\b",
+                after):
+            return  # "Chính phủ thống nhất đánh giá ...": the issuer's assessment, no task
         if e and re.match(r"^(?:có\s+trách\s+nhiệm\s+)?(?:(?:khẩn\s+trương|tiếp\s+tục|chủ\s+động)\s*,?\s+)*[Cc]hủ\s+trì\b",
                           after):  # "X (có trách nhiệm) chủ trì", "X khẩn trương chủ trì"
             self.add(sec, sent, body_text[:e], "lead", dl)
@@ -1322,7 +1333,8 @@ def _unbullet(line: str) -> str:
     return re.sub(r"^[-+*•]\s*", "", line.strip())
 
 
-_HEAD_LIST_OPEN = re.compile(rf"\b[Cc]ác\s+(?:(?P<h>{LIST_HEADS})(?:\s*:\s*|\s+)|(?P<low>bộ)\s*:\s*)(?=[A-ZĐ])"
+_HEAD_LIST_OPEN = re.compile(rf"(?:(?P<of>Bộ\s+trưởng|Lãnh\s+đạo|Thủ\s+trưởng)\s+)?"
+                             rf"\b[Cc]ác\s+(?:(?P<h>{LIST_HEADS})(?:\s*:\s*|\s+)|(?P<low>bộ)\s*:\s*)(?=[A-ZĐ])"
                              r"(?!Chỉ\s+huy|Chính\s+trị)")  # ("các Bộ Chỉ huy Quân sự": another head)
 # ("các bộ: Công Thương, ..." in lower case only before a colon: "các bộ Trung ương" are the central ministries)
 
@@ -1399,6 +1411,7 @@ def expand_head_lists(text: str) -> str:
     if not m:
         return text
     head = m["h"] or "Bộ"
+    office = f"{m['of']} " if m["of"] else ""  # "Bộ trưởng các Bộ: Tài chính, Xây dựng": the office of each
     known = sorted((n[len(head) + 1:] for n in _head_names(head)), key=len, reverse=True)
     rest = text[m.end():]
     out, pos = [text[:m.start()]], 0
@@ -1407,7 +1420,7 @@ def expand_head_lists(text: str) -> str:
         name = rest[pos:pos + cut.start()] if cut else rest[pos:]  # up to the next comma or "và" ...
         name = next((k for k in known if len(k) > len(name) and rest.startswith(k, pos)
                      and not rest[pos + len(k):pos + len(k) + 1].isalnum()), name)  # ... unless a known name goes on
-        out += [head, " ", name]
+        out += [office, head, " ", name]
         pos += len(name)
         sep = re.match(r",\s*|\s+và\s+", rest[pos:])
         if not sep or not rest[pos + sep.end():][:1].isupper():

@@ -587,7 +587,7 @@ def test_resolution_forms():
     doc = extract_text((ROOT / "tests/data/plan_resolution_forms.txt").read_text(encoding="utf-8"))
     got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
     assert got == {
-        # "Chính phủ yêu cầu các bộ, ..." after the assessment; the subject of an item's heading paragraph
+        # "Chính phủ yêu cầu các bộ, ..." after its assessment ("Chính phủ thống nhất đánh giá ..." assigns nothing)
         ("1", "responsible", "Các bộ, cơ quan, địa phương", "none", None),
         ("2", "responsible", "Các bộ, cơ quan, địa phương", "none", None),
         # "Ngân hàng Nhà nước Việt Nam điều hành ...": the name does not end inside "điều hành" (PMI 3.5 nats)
@@ -603,10 +603,19 @@ def test_resolution_forms():
         # "báo cáo Chính phủ tại phiên họp thường kỳ tháng 12 năm 2025"
         ("3", "lead", "Bộ Tư pháp", "by", "2025-12-31"), ("3", "support", "Văn phòng Chính phủ", "by", "2025-12-31"),
         ("3", "report_to", "Chính phủ", "by", "2025-12-31"),
-        ("4", "responsible", "Bộ trưởng", "none", None),
-        ("4", "responsible", "Thủ trưởng cơ quan ngang bộ", "none", None),
-        ("4", "responsible", "Thủ trưởng cơ quan thuộc Chính phủ", "none", None),
-        ("4", "responsible", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "none", None),
+        # "Bộ trưởng các Bộ: Tài chính, Xây dựng": the office of each ministry named
+        ("4", "responsible", "Bộ trưởng Bộ Tài chính", "by", "2025-12-31"),
+        ("4", "responsible", "Bộ trưởng Bộ Xây dựng", "by", "2025-12-31"),
+        # a top-level heading that names its bodies "theo chức năng, nhiệm vụ, thẩm quyền:" leads its items (a resolution
+        # without articles is read as a text numbered "1., 2., ..." with no parts)
+        *{(f"5.{x}", "lead", b, *dl) for x, dl in (("a", ("none", None)), ("b", ("recurring", None)))
+          for b in ("Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Công an", "Bí thư tỉnh ủy", "Bí thư thành ủy",
+                    "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố")},
+        ("5.b", "report_to", "Văn phòng Chính phủ", "recurring", None),
+        ("6", "responsible", "Bộ trưởng", "none", None),
+        ("6", "responsible", "Thủ trưởng cơ quan ngang bộ", "none", None),
+        ("6", "responsible", "Thủ trưởng cơ quan thuộc Chính phủ", "none", None),
+        ("6", "responsible", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "none", None),
     }
 
 
