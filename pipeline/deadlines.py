@@ -66,6 +66,11 @@ RULES: list[tuple[str, re.Pattern]] = [
                             FLAGS)),
     ("quarter", re.compile(rf"qu[ýí]\s+{_Q}\s*(?:/|-|\s+năm\s+){_Y}", FLAGS)),
     ("month", re.compile(rf"(?<!\d\s)(?<!từ\s){_MONTH}", FLAGS)),
+    # "trong tháng 12", "trước tháng 3": the month of the document's year (or the next, when it has passed)
+    ("month_noyear", re.compile(r"(?:trong|trước|hết|cuối|đến|hoàn\s+thành)\s+tháng\s+(?P<mo>\d{1,2})(?!\s*(?:[-/.]|năm\b)|\d)"
+                                r"(?![^.;]{0,20}(?:hằng|hàng)\s+năm)",
+                                FLAGS)),
+    ("late_year", re.compile(r"(?:những|các)\s+tháng\s+cuối\s+năm(?:\s+(?P<y>\d{4}))?", FLAGS)),  # "trong những tháng cuối năm"
     ("half_year", re.compile(r"(?P<n>6|06|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm(?:\s+(?P<y>\d{4}))?", FLAGS)),
     ("on_day", re.compile(rf"ngày\s+{_DAY}", FLAGS)),  # "ngày 15/3", "vào ngày 19 tháng 12 năm 2025"
     ("recurring", re.compile(r"(?:hằng|hàng|định\s+kỳ)\s+(?:năm|quý|tháng|tuần|ngày)|định\s+kỳ\s+(?:\d+\s+tháng|hằng|hàng)"
@@ -78,6 +83,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("event", re.compile(r"ngay\s+sau\s+khi\s+[^,.;]{3,60}|sau\s+khi\s+[^,.;]{3,60}|khi\s+(?:có|Chính phủ|Bộ|Trung ương|cấp|"
                          r"tổng\s+kết|kết\s+thúc|hoàn\s+thành|xảy\s+ra|phát\s+sinh|phát\s+hiện|xuất\s+hiện)[^,.;]{0,60}"
                          r"|kịp\s+thời\s+khi|theo\s+tiến\s+độ|theo\s+lộ\s+trình"
+                         # "trước Tết Nguyên đán", "trong thời gian diễn ra Đại hội": a named occasion
+                         r"|trước\s+(?:dịp\s+)?Tết\b[^,.;]{0,40}|trong\s+(?:thời\s+gian|dịp)\s+(?:diễn\s+ra\s+)?(?:Đại\s+hội|Tết|[Kk]ỳ\s+họp)[^,.;]{0,40}"
                          # "hoàn thành theo chỉ đạo tại các công điện của Thủ tướng Chính phủ"
                          r"|hoàn\s+thành\s+theo\s+(?:chỉ\s+đạo|yêu\s+cầu)"
                          # "trong thời hạn 10 ngày kể từ ngày nhận Kế hoạch này": counted from an event
@@ -92,6 +99,8 @@ def _period(text: str) -> Optional[str]:
     t = text.lower()
     if re.search(r"(?:hằng|hàng)\s+tuần", t):
         return "week"
+    if re.search(r"(?:hằng|hàng)\s+ngày", t):
+        return "day"
     if re.search(r"(?:hằng|hàng)\s+tháng|trước ngày \d+ (?:hằng|hàng) tháng", t):
         return "month"
     if re.search(r"(?:hằng|hàng)\s+quý|định kỳ\s+(?:hằng|hàng)?\s*quý|03 tháng|3 tháng", t):
@@ -183,6 +192,19 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
             return Deadline(kind="by", end=e, text=phrase)
         if name == "month":
             return Deadline(kind="by", end=month_end(int(m["my"]), int(m["mo"])), text=phrase)
+        if name == "month_noyear":
+            mo = int(m["mo"])
+            if year and 1 <= mo <= 12:
+                end = month_end(year, mo)
+                if doc_date and end < doc_date[:7]:
+                    end = month_end(year + 1, mo)  # "trong tháng 1" in a plan of November: next January
+                return Deadline(kind="by", end=end, text=phrase)
+            continue
+        if name == "late_year":
+            y = int(m["y"]) if m["y"] else year
+            if y:
+                return Deadline(kind="by", end=f"{y}-12-31", text=phrase)
+            continue
         if name == "half_year":
             y = int(m["y"]) if m["y"] else year
             if y:

@@ -1143,12 +1143,18 @@ class Extractor:
                 if re.match(r"[\s.…]*(?:đồng\s+thời,?\s*)?(?:chủ\s+động\s+)?phối\s+hợp", c):
                     self._supports(sec, c, dl)
             doers = split_bodies(body_text[:e], self.gaz)
-            via = re.match(r"^(?:(?:chủ\s+động|tiếp\s+tục)\s+)?(?:chỉ\s+đạo|giao|yêu\s+cầu)\s+(?P<y>.+)$", after)
-            if via:  # "Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau": Y carries them out too
+            # "Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau", "Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh cụ thể hóa ...;
+            # chỉ đạo các sở, ngành thực hiện": Y carries them out too
+            for ci, c in enumerate(clauses):
+                via = re.match(r"^\s*(?:(?:chủ\s+động|tiếp\s+tục)\s+)?(?:chỉ\s+đạo|giao|yêu\s+cầu|lãnh\s+đạo)\s+(?P<y>.+)$",
+                               c if ci == 0 else c.strip())
+                if not via or ci and not re.match(r"^\s*(?:chỉ\s+đạo|lãnh\s+đạo)", c):
+                    continue
                 ye = body_list_end(via["y"], self.gaz)
                 if ye and re.match(r"^\s*(?::|(?!(?:của|và|trong|tại|về|các|những|theo|đối|cho)\b)[a-zà-ỹđ])", via["y"][ye:]):
                     self.add(sec, sent, via["y"][:ye], "responsible", dl)
-                    doers += split_bodies(via["y"][:ye], self.gaz)
+                    if ci == 0:
+                        doers += split_bodies(via["y"][:ye], self.gaz)
             if opens_items:
                 self.subject.setdefault(sec.id, doers)  # the items below are these bodies' tasks
                 for k in self.children.get(sec.id, []):

@@ -67,6 +67,15 @@ def run_cli(*args, stdin=None):
     ("thực hiện đến hết năm 2025", ("by", N, "2025-12-31", N)),
     ("Từ năm 2026", ("ongoing", "2026-01-01", N, N)),
     ("Quý III, IV năm 2025", ("range", "2025-07-01", "2025-12-31", N)),
+    # session 7: a month without its year (the document's, or the next when it has passed), the last months of the
+    # year, a daily report, named occasions
+    ("hoàn thành trong tháng 12", ("by", N, "2025-12-31", N)),
+    ("trước tháng 2", ("by", N, "2026-02-28", N)),
+    ("trong những tháng cuối năm", ("by", N, "2025-12-31", N)),
+    ("trước tháng 3 hằng năm", ("recurring", N, N, "year")),
+    ("gửi Văn phòng Chính phủ trước 13 giờ hằng ngày", ("recurring", N, N, "day")),
+    ("hoàn thành trước Tết Nguyên đán Bính Ngọ", ("event", N, N, N)),
+    ("trong thời gian diễn ra Đại hội", ("event", N, N, N)),
 ])
 def test_deadline_forms(text, want):
     d = parse_deadline(text, "2025-03-19")
@@ -616,6 +625,32 @@ def test_resolution_forms():
         ("6", "responsible", "Thủ trưởng cơ quan ngang bộ", "none", None),
         ("6", "responsible", "Thủ trưởng cơ quan thuộc Chính phủ", "none", None),
         ("6", "responsible", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "none", None),
+    }
+
+
+def test_party_plan_forms():
+    """A provincial Party committee's plan (written for this test, tests/data/plan_party_directive_forms.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_party_directive_forms.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    q1 = ("by", "2026-03-31")
+    assert got == {
+        ("II.1", "responsible", "Các cấp ủy", *q1), ("II.1", "responsible", "Các tổ chức đảng", *q1),
+        ("II.1", "responsible", "Chính quyền", *q1), ("II.1", "responsible", "Mặt trận Tổ quốc", *q1),
+        ("II.1", "responsible", "Các đoàn thể chính trị - xã hội các cấp", *q1),
+        # "X lãnh đạo Y cụ thể hóa ...; chỉ đạo Z thực hiện": Y and Z carry it out too
+        ("II.2", "responsible", "Đảng ủy Ủy ban nhân dân tỉnh", "none", None),
+        ("II.2", "responsible", "Ủy ban nhân dân tỉnh", "none", None), ("II.2", "responsible", "Các sở, ngành", "none", None),
+        ("III.1", "lead", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "recurring", None),
+        ("III.1", "support", "Văn phòng Tỉnh ủy", "recurring", None),
+        ("III.1", "report_to", "Ban Thường vụ Tỉnh ủy", "recurring", None),
+        ("III.2", "responsible", "Ủy ban Kiểm tra Tỉnh ủy", "none", None),
+        *{("III.3", "responsible", b, "by", "2025-12-31")
+          for b in ("Các huyện ủy", "Các thị ủy", "Các thành ủy", "Các đảng ủy trực thuộc Tỉnh ủy")},
+        ("III.4", "requested", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "none", None),
+        ("III.4", "requested", "Các tổ chức chính trị - xã hội tỉnh", "none", None),
+        # "Đài Phát thanh - Truyền hình tỉnh" is the gazetteer's "Đài Phát thanh và Truyền hình tỉnh"
+        ("III.5", "responsible", "Báo Quảng Ngãi", "none", None),
+        ("III.5", "responsible", "Đài Phát thanh và Truyền hình tỉnh", "none", None),
     }
 
 
