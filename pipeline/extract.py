@@ -44,7 +44,7 @@ NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|công\s+nghệ|công\s+nghi�
                               r"|bảo\s+hiểm|chủ\s+(?:rừng|đầu\s+tư|quản|sở\s+hữu|dự\s+án)|tuyên\s+giáo|dân\s+vận)\b")
 # two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ...")
 STRONG_VERBS = (r"xác\s+định|tổ\s+chức|xây\s+dựng|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|theo\s+dõi|đôn\s+đốc|cập\s+nhật"
-                r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu|hoàn\s+thành")
+                r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu|hoàn\s+thành|kiểm\s+soát")
 _VERB_PAIR = STRONG_VERBS + r"|tổng\s+hợp|chủ\s+trì|phối\s+hợp|triển\s+khai|tạo\s+điều|hoàn\s+thành|phụ\s+trách"
 ADVERBS = {"chậm", "kịp", "thời", "khẩn", "trương", "tích", "cực", "nghiêm", "túc", "thường", "xuyên", "chủ", "động", "đồng",
            "trực", "liệt"}
@@ -331,7 +331,7 @@ COMPLETE = re.compile(r"(?:Chính\s+phủ|Quốc\s+hội|Bộ\s+Chính\s+trị|B
 QUALIFIERS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Trung ương", "Quốc hội"}
 OF_HEADS = {"Giám đốc", "Chánh Văn phòng", "Thủ trưởng", "Phó Thủ tướng", "Bộ trưởng", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
             "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ", "Bí thư"}
-_HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường"},
+_HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường", "Ban chỉ đạo"},
                                                                        key=len, reverse=True)) + r")(?![\w])"
                       r"(?<!Hội(?=\s(?:nghị|thảo|thi|diễn)\b))(?<!Báo(?=\s(?:cáo|chí)\b))(?<!Ban(?=\shành\b))"
                       r"(?<!Trường(?=\shợp\b))")  # "Hội nghị", "Báo cáo", "Ban hành", "Trường hợp" are no bodies
@@ -397,6 +397,15 @@ def _name_end(text: str, start: int) -> int:
     if word and len(head.split()) == 1 and head not in ABBR and word.group(1) not in PLACE_WORDS \
             and splits_word(head.lower(), word.group(1)):
         return start  # "Viện trợ", "Thuế suất", "Bộ phận": a word, not a head and its name
+    if re.fullmatch(r"Ban\s+[Cc]hỉ\s+đạo", head):
+        # "Ban Chỉ đạo quốc gia chống buôn lậu", "Ban chỉ đạo phòng thủ dân sự quốc gia": a committee named by its
+        # mission, in lower case, up to a verb, a function word or a mark
+        run = re.match(r"(?:\s+(?![A-ZĐ])[a-zà-ỹđ]+)+", rest[pos:])
+        words = run.group(0).split() if run else []
+        n = next((k for k, w in enumerate(words) if w in VERBS | FUNCTION_WORDS | ADVERBS), len(words))
+        if 2 <= n <= 10:
+            ends = [m.end() for m in re.finditer(r"\S+", rest[pos:])][:n]
+            return start + pos + ends[-1]
     if head in OF_HEADS:
         nxt = re.match(r"\s+", rest[pos:])
         if nxt and _HEAD_RE.match(rest[pos + nxt.end():]):

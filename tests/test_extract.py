@@ -654,6 +654,27 @@ def test_party_plan_forms():
     }
 
 
+def test_pm_directive_forms():
+    """A Prime Minister's directive (written for this test, tests/data/plan_pm_directive_forms.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_pm_directive_forms.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.period) for a in doc.assignments}
+    n, q = ("none", None), ("recurring", "quarter")
+    assert got == {
+        *{(f"1.{x}", "lead", b, *dl) for x, dl in (("a", n), ("b", q))
+          for b in ("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương")},
+        # "về Ban Chỉ đạo quốc gia chống buôn lậu (qua Văn phòng Thường trực)": a committee named in lower case
+        ("1.b", "report_to", "Ban Chỉ đạo quốc gia chống buôn lậu", *q), ("1.b", "report_to", "Văn phòng Thường trực", *q),
+        ("2.a", "lead", "Bộ Công an", *n), ("2.a", "responsible", "Lực lượng Cảnh sát kinh tế", *n),
+        ("2.b", "lead", "Bộ Công an", *n), ("2.b", "support", "Bộ Tài chính", *n), ("2.b", "support", "Bộ Quốc phòng", *n),
+        # "X chỉ đạo Y, Z chủ trì, phối hợp với các lực lượng chức năng ...": Y and Z carry it out, with the partners
+        ("3", "responsible", "Bộ Quốc phòng", *n), ("3", "responsible", "Bộ đội Biên phòng", *n),
+        ("3", "responsible", "Cảnh sát biển", *n), ("3", "support", "Các lực lượng chức năng", *n),
+        ("4", "responsible", "Bộ Tài chính", *n), ("4", "responsible", "Cục Hải quan", *n), ("4", "responsible", "Cục Thuế", *n),
+        ("5", "requested", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", *n), ("5", "requested", "Các cơ quan thông tấn, báo chí", *n),
+        ("6", "responsible", "Văn phòng Chính phủ", "recurring", None), ("6", "report_to", "Thủ tướng Chính phủ", "recurring", None),
+    }
+
+
 def test_a_name_does_not_end_inside_a_word():
     """Syllables that the corpus writes together far more often than chance are one word ("giải quyết", "đăng
     ký"); a body's name found by the rules never ends between them ("Cơ quan giải" was a body before)."""
