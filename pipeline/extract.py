@@ -105,6 +105,10 @@ PREAMBLE_DEMAND = re.compile(r"(?:^|,\s*)(?P<who>(?:Thủ\s+tướng\s+Chính\s+
                              r"\s+(?:trân\s+trọng\s+)?(?:yêu\s+cầu|đề\s+nghị|giao)\s+(?=\S))")
 PREAMBLE_ASKS = re.compile(r"\b(?:cần|phải|yêu\s+cầu|đề\s+nghị|giao|khẩn\s+trương|tiếp\s+tục|tập\s+trung)\b")
 DONE_BY = re.compile(r"\bhoàn\s+thành\s+(?:trước|trong|chậm\s+nhất|xong\s+trước)\b")
+# bodies named after their task: "(Sở X chủ trì ...)", "do Sở X thực hiện", ", giao cho Sở X thực hiện", "Trách nhiệm: Sở X"
+NAMED_AFTER = re.compile(r"(?P<paren>\(\s*)(?=[A-ZĐ])|(?<=\s)do\s+(?=[A-ZĐ]|các\s)|[,;]\s*(?P<giao>giao)\s+(?:cho\s+)?(?=[A-ZĐ]|các\s)"
+                         r"|(?:^|[.;]\s*)(?P<field>[Tt]rách\s+nhiệm|[Đđ]ơn\s+vị\s+(?:thực\s+hiện|chủ\s+trì)|[Cc]ơ\s+quan\s+(?:thực\s+hiện|chủ\s+trì))"
+                         r"\s*:\s*")
 DEADLINE_LINE = re.compile(r"^(?:thực hiện|hoàn thành|thời gian|thời hạn)\b", re.I)
 
 
@@ -1168,6 +1172,8 @@ class Extractor:
                 self.subject.setdefault(sec.id, doers)  # the items below are these bodies' tasks
                 for k in self.children.get(sec.id, []):
                     self.subject.setdefault(k.id, doers)
+        if len(self.found) == n_before and (subject_ok or self.in_tasks(sec) or self.in_impl(sec)):
+            self._named_after(sec, full, dl)  # "... (Sở Tư pháp chủ trì)", "... do Sở Nội vụ thực hiện"
         if not e and len(self.found) == n_before and (subject_ok or self.in_tasks(sec)):
             # "4. Khẩn trương khắc phục các công trình ..., các địa phương phải huy động ...": the bodies named after
             # a comma with what they must do
@@ -1178,6 +1184,28 @@ class Extractor:
                     break
         if len(self.found) > n_before or subject_ok or self.in_impl(sec):
             self._report(sec, sent, dl if full != sent and dl.kind != "none" else None)  # (a leading "Định kỳ ...,")
+
+    def _named_after(self, sec: Section, text: str, dl: Deadline) -> None:
+        """A task whose bodies are named after it: "Rà soát ... (Sở Tư pháp chủ trì, hoàn thành trong quý II/2026)",
+        "... do Sở Nội vụ chủ trì thực hiện, phối hợp với ...", "..., giao cho Văn phòng UBND tỉnh thực hiện",
+        "... Trách nhiệm: Sở Nội vụ; thời gian: tháng 9/2026". The first such mention gives the role (lead with
+        "chủ trì"); "phối hợp (với) Y" after it gives supports."""
+        for m in NAMED_AFTER.finditer(text):
+            rest = text[m.end():]
+            e = body_list_end(rest, self.gaz)
+            if not e:
+                continue
+            verb = re.match(r"\s*(?:(?P<lead>chủ\s+trì)|thực\s+hiện|phụ\s+trách|đảm\s+nhiệm)\b", rest[e:])
+            # (not "hệ thống ... do Bộ, ngành Trung ương triển khai": what a body has built, no task)
+            field = m["field"]
+            if not (verb or field or m["giao"] and re.match(r"\s*(?:[,;.)]|$)", rest[e:])):
+                continue  # "do Sở X" must say what X does: "(do Sở X ban hành)" names a source, not a doer
+            if m["paren"] and not re.match(r"[^()]*\)", rest[e:]):
+                continue
+            role = "lead" if (verb and verb["lead"]) or (field and "chủ trì" in field.lower()) else "responsible"
+            self.add(sec, text, rest[:e], role, dl)
+            self._supports(sec, rest[e:].split(")")[0] if m["paren"] else rest[e:], dl)
+            return
 
     def _directed(self, sec: Section, text: str, dl: Deadline) -> None:
         """"Chỉ đạo các Ngân hàng thương mại ... chủ động phối hợp ..." in an item of a body: the bodies

@@ -675,6 +675,18 @@ def test_pm_directive_forms():
     }
 
 
+def test_bodies_named_after_the_task():
+    """Tasks whose bodies come after them (a plan written for this test, tests/data/plan_named_after_forms.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_named_after_forms.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    assert {("I.1", "lead", "Sở Tư pháp", "by", "2026-06-30"),  # "(Sở Tư pháp chủ trì, hoàn thành trong quý II/2026)"
+            ("I.2", "lead", "Sở Nội vụ", "none", None),  # "do Sở Nội vụ chủ trì thực hiện, phối hợp với ..."
+            ("I.2", "support", "Các sở, ngành liên quan", "none", None),
+            ("I.3", "responsible", "Sở Nội vụ", "by", "2026-09-30"),  # "Trách nhiệm: Sở Nội vụ; thời gian: tháng 9/2026"
+            ("I.4", "responsible", "Văn phòng Ủy ban nhân dân tỉnh", "by", "2026-06-30"),  # ", giao cho X thực hiện"
+            ("I.5", "responsible", "Sở Khoa học và Công nghệ", "none", None)} <= got  # "nhiệm vụ do X thực hiện"
+
+
 def test_a_name_does_not_end_inside_a_word():
     """Syllables that the corpus writes together far more often than chance are one word ("giải quyết", "đăng
     ký"); a body's name found by the rules never ends between them ("Cơ quan giải" was a body before)."""
