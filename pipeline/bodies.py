@@ -287,6 +287,8 @@ _OFFICIAL_FIELDS = [(f, _field_pattern(f)) for f in sorted({v for v in ABBREVIAT
 def official_form(name: str) -> str:
     """``name`` with a field written as in the official name: "Sở Thông tin truyền thông" -> "Sở Thông tin và
     Truyền thông", "Đài Phát thanh - Truyền hình tỉnh" -> "Đài Phát thanh và Truyền hình tỉnh"."""
+    if re.match(r"Báo\s+và\s+Phát\s+thanh", name):
+        return _uy_case(name)  # "Báo và Phát thanh, Truyền hình Gia Lai": the merged provincial media, named so
     for field, rx in _OFFICIAL_FIELDS:
         name = rx.sub(field, name)
     return _uy_case(name)

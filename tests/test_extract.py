@@ -687,6 +687,19 @@ def test_bodies_named_after_the_task():
             ("I.5", "responsible", "Sở Khoa học và Công nghệ", "none", None)} <= got  # "nhiệm vụ do X thực hiện"
 
 
+def test_province_plan_forms():
+    """A provincial plan (written for this test, tests/data/plan_province_forms.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_province_forms.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    assert {("II.1", "responsible", "Các sở, ban, ngành, địa phương", "by", "2026-03-31"),  # "căn cứ ..., chủ động ..."
+            ("II.2", "lead", "Sở Nông nghiệp và Môi trường", "none", None),  # "(cơ quan thường trực ...) chủ trì"
+            ("II.2", "support", "Công ty Điện lực Gia Lai", "none", None),
+            ("II.5", "report_to", "Sở Nông nghiệp và Môi trường", "by", "2025-12-15"),
+            ("II.6", "responsible", "Các thôn, làng", "none", None),  # "- Chỉ đạo các thôn, làng rà soát ..."
+            # the merged provincial media keep their name
+            ("II.8", "responsible", "Báo và Phát thanh, Truyền hình Gia Lai", "ongoing", None)} <= got
+
+
 def test_a_name_does_not_end_inside_a_word():
     """Syllables that the corpus writes together far more often than chance are one word ("giải quyết", "đăng
     ký"); a body's name found by the rules never ends between them ("Cơ quan giải" was a body before)."""
