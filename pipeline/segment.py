@@ -558,9 +558,14 @@ def _column_name(c: str) -> str:
     return c
 
 
+# a row's number in an annex table: "3", "2.1", "5.1.2" (not "1.000", a thousand written with a dot)
+HIER_NUM = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?")
+
+
 def _table_rows(annex: Section, cells: list) -> list[Section]:
     """An annex table flattened one cell per paragraph (STT | Nội dung | Cơ quan chủ trì | ...): one
-    section per row (``PL1.3``, or ``PL1.II.3`` under a group row "II | NHÓM ..."), whose text has one
+    section per row (``PL1.3``, or ``PL1.II.3`` under a group row "II | NHÓM ...", ``PL1.A.II.2.1`` under the
+    letter and roman groups of a national programme's table numbered "2.1", "5.1.2"), whose text has one
     ``<column>: <cell>`` line per column, so that rows read like the plan's own items."""
     heads = [i for i, (t, _) in enumerate(cells) if TABLE_HEAD.match(t.strip())]
     if not heads:
@@ -569,7 +574,8 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
     cols = []
     for t, _ in cells[h + 1:]:
         t = t.strip()
-        if re.fullmatch(r"\d{1,3}\.?|[IVX]{1,4}\.?", t) or ROMAN_HEAD.match(t) or len(cols) >= 8:
+        if re.fullmatch(r"\d{1,3}\.?|[IVX]{1,4}\.?|[A-Z]\.?", t) or HIER_NUM.fullmatch(t) or ROMAN_HEAD.match(t) \
+                or len(cols) >= 8:
             break
         cols.append(t)
     if len(cols) < 2 or not any(re.search(r"chủ trì|phối hợp|thực hiện|thời gian", c, re.I) for c in cols):
@@ -577,42 +583,83 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
     content = next((i for i, c in enumerate(cols) if CONTENT_COLS.match(c)), 0)
     names = [_column_name(c) for c in cols]
     stream = [(t.strip(), ln) for t, ln in cells[h + 1 + len(cols):]]
+    header = {c.lower() for c in cols} | {"nội dung", "stt", "tt"}
     out: list[Section] = []
+    letter: Optional[Section] = None  # "A | PHÁT TRIỂN NỀN MÓNG ..." over roman groups
     group: Optional[Section] = None
+    subgroups: dict[str, Section] = {}  # "5.1 | Thương mại" over "5.1.1", "5.1.2" ...
     expected = 1
+    fresh = False  # just after a group row: its first row may take any number ("III | ... | 3 | ...")
     i = 0
 
-    def group_at(k: int) -> Optional[tuple[str, str, int]]:
-        """(roman, title, cells used) when a group row starts at ``k``."""
+    def group_at(k: int) -> Optional[tuple[str, str, int, bool]]:
+        """(number, title, cells used, is a letter group) when a group row starts at ``k``."""
         t = stream[k][0]
+        m = re.fullmatch(r"([A-HJ-UWYZ])\.?", t)
+        if m and k + 1 < len(stream) and upper_share(stream[k + 1][0]) > 0.6:
+            return m.group(1), stream[k + 1][0], 2, True  # "A | PHÁT TRIỂN ..."
         m = re.fullmatch(r"([IVX]{1,4})\.?", t)
-        if m and k + 1 < len(stream) and (upper_share(stream[k + 1][0]) > 0.6 or
-                                          k + 2 < len(stream) and re.fullmatch(r"1\.?", stream[k + 2][0])):
-            return m.group(1), stream[k + 1][0], 2  # "II | NHÓM ..." or "II | Xây dựng hạ tầng ... | 1 | ..."
+        again = 0  # the column names written again under a group row ("I | Phát triển ... | Nội dung | Đơn vị ...")
+        while m and k + 2 + again < len(stream) and stream[k + 2 + again][0].lower() in header:
+            again += 1
+        if m and k + 1 < len(stream) and (upper_share(stream[k + 1][0]) > 0.6 or again >= 2 or
+                                          k + 2 < len(stream) and (re.fullmatch(r"\d{1,2}\.?", stream[k + 2][0])
+                                                                   or HIER_NUM.fullmatch(stream[k + 2][0]))):
+            return m.group(1), stream[k + 1][0], 2 + (again if again >= 2 else 0), False
+            # ("II | NHÓM ..." or "II | Xây dựng hạ tầng ... | 1 | ...")
         m = ROMAN_HEAD.match(t)
         if m and upper_share(m["rest"]) > 0.6 and roman_to_int(m["num"]):
-            return m["num"], m["rest"], 1
+            return m["num"], m["rest"], 1, False
         return None
+
+    def row_at(k: int, want: int) -> bool:
+        """Whether row number ``want`` (or 1, or a "2.1" number) starts at ``k``; after a group row, any number."""
+        t = stream[k][0]
+        return bool(HIER_NUM.fullmatch(t) or re.fullmatch(rf"(?:{want}|1)\.?", t)
+                    or fresh and re.fullmatch(r"\d{1,2}\.?", t))
 
     while i < len(stream):
         g = group_at(i)
         if g:
-            roman, title, used = g
-            group = Section(id=f"{annex.id}.{roman}", label=f"{roman}.", level=2, heading=title, text="",
-                            parent=annex.id, page=stream[i][1].page, line=stream[i][1].line)
-            out.append(group)
+            num, title, used, is_letter = g
+            parent = annex if is_letter or letter is None else letter
+            used_ids = {x.id for x in out}
+            while f"{parent.id}.{num}" in used_ids and not is_letter and roman_to_int(num):
+                num = int_to_roman(roman_to_int(num) + 1)  # "IV ... IV" by a slip: the second is V
+            sec = Section(id=f"{parent.id}.{num}", label=f"{num}.", level=parent.level + 1, heading=title, text="",
+                          parent=parent.id, page=stream[i][1].page, line=stream[i][1].line)
+            out.append(sec)
+            if is_letter:
+                letter, group = sec, None
+            else:
+                group = sec
+            subgroups = {}
             i += used
-            if re.fullmatch(r"1\.?", stream[i][0] if i < len(stream) else ""):
-                expected = 1
+            expected, fresh = 1, True
             continue
         t = stream[i][0]
-        if not re.fullmatch(rf"{expected}\.?", t):
+        if not row_at(i, expected):
             i += 1
             continue
+        number = t.rstrip(".")
+        fresh = False
         j = i + 1
-        while j < len(stream) and not re.fullmatch(rf"(?:{expected + 1}|1)\.?", stream[j][0]) and not group_at(j):
+        want = int(number) + 1 if number.isdigit() else expected
+        while j < len(stream) and not (j > i + 1 and row_at(j, want)) and not group_at(j):
             j += 1
         vals = [c[0] for c in stream[i + 1:j]]
+        parent = group or letter or annex
+        stem = number.rsplit(".", 1)[0] if "." in number else None
+        if stem in subgroups:
+            parent = subgroups[stem]
+        if len(vals) == 1 and j < len(stream) and stream[j][0].startswith(number + "."):
+            # "5.1 | Thương mại" then "5.1.1 | ...": a sub-group of rows
+            sub = Section(id=f"{parent.id}.{number}", label=f"{number}.", level=parent.level + 1, heading=vals[0],
+                          text="", parent=parent.id, page=stream[i][1].page, line=stream[i][1].line)
+            out.append(sub)
+            subgroups[number] = sub
+            i = j
+            continue
         if len(vals) > len(cols) and content + 1 < len(cols) and BODY_CELL.match(vals[content + 1]):
             vals = vals[:len(cols)]  # a full row, then an unnumbered sub-row ("task | body") of the same item
         elif len(vals) > len(cols):  # extra cells belong to the content column
@@ -620,11 +667,12 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
             vals = vals[:content] + [" ".join(vals[content:content + extra + 1])] + vals[content + extra + 1:]
         row = dict(zip(range(len(cols)), vals))
         text = "\n".join(f"{names[k]}: {v}" for k, v in row.items() if k != content and v)
-        parent = group or annex
         ln = stream[i][1]
-        out.append(Section(id=f"{parent.id}.{expected}", label=f"{expected}.", level=parent.level + 1,
+        rid = number if "." in number else str(expected if re.fullmatch(rf"{expected}", number) else number)
+        out.append(Section(id=f"{(group or letter or annex).id}.{rid}" if "." in rid else f"{parent.id}.{rid}",
+                           label=f"{rid}.", level=parent.level + 1,
                            heading=row.get(content, ""), text=text, parent=parent.id, page=ln.page, line=ln.line))
-        expected += 1
+        expected = int(rid) + 1 if rid.isdigit() else expected
         i = j
     return out
 

@@ -700,6 +700,31 @@ def test_province_plan_forms():
             ("II.8", "responsible", "Báo và Phát thanh, Truyền hình Gia Lai", "ongoing", None)} <= got
 
 
+def test_a_national_programme_annex():
+    """An annex table as national programmes write it: letter groups (A, B) over roman groups, the column names
+    again under a group, rows numbered "1.1" and "2.1.1" under a sub-group "2.1 | Thương mại", and a roman
+    number repeated by a slip (a plan written for this test, tests/data/plan_programme_annex.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_programme_annex.txt").read_text(encoding="utf-8"))
+    ids = [s.id for s in doc.sections if s.id.startswith("PL")]
+    assert ids == ["PL1", "PL1.A", "PL1.A.I", "PL1.A.I.1.1", "PL1.A.II", "PL1.A.II.2.1", "PL1.B", "PL1.B.I",
+                   "PL1.B.I.1.1", "PL1.B.II", "PL1.B.II.2.1", "PL1.B.II.2.1.1", "PL1.B.III", "PL1.B.III.3.1"]
+    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    assert got == {
+        # "Đơn vị thực hiện" leads where the table has a "Đơn vị phối hợp" column
+        ("PL1.A.I.1.1", "lead", "Sở Tư pháp", "range", "2030-12-31"),
+        ("PL1.A.I.1.1", "support", "Các sở, ban, ngành", "range", "2030-12-31"),
+        ("PL1.A.I.1.1", "support", "Ủy ban nhân dân các xã, phường", "range", "2030-12-31"),
+        ("PL1.A.II.2.1", "lead", "Sở Khoa học và Công nghệ", "by", "2026-12-31"),
+        ("PL1.A.II.2.1", "support", "Các doanh nghiệp viễn thông", "by", "2026-12-31"),
+        ("PL1.B.I.1.1", "lead", "Sở Nông nghiệp và Môi trường", "by", "2026-12-31"),
+        ("PL1.B.I.1.1", "support", "Sở Khoa học và Công nghệ", "by", "2026-12-31"),
+        ("PL1.B.II.2.1.1", "lead", "Sở Công Thương", "by", "2027-12-31"), ("PL1.B.II.2.1.1", "support", "Sở Tài chính", "by", "2027-12-31"),
+        ("PL1.B.III.3.1", "lead", "Sở Xây dựng", "range", "2027-12-31"),
+        ("PL1.B.III.3.1", "support", "Ủy ban nhân dân các xã, phường", "range", "2027-12-31"),
+        ("II", "responsible", "Sở Khoa học và Công nghệ", "none", None),
+    }
+
+
 def test_a_name_does_not_end_inside_a_word():
     """Syllables that the corpus writes together far more often than chance are one word ("giải quyết", "đăng
     ký"); a body's name found by the rules never ends between them ("Cơ quan giải" was a body before)."""
