@@ -252,6 +252,9 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
     m = re.match(r"(?:các\s+|những\s+)?(?P<g>" + "|".join(sorted(GENERIC, key=len, reverse=True)) + r")(?![\w])", low)
     if m and m.group("g") == "bộ" and re.match(r"\s+(?:máy|phận|tiêu|luật|đội|chỉ|công|trưởng|hồ|sách|mặt)\b", low[m.end():]):
         return 0  # "bộ máy", "bộ phận", "bộ tiêu chí": not ministries
+    if m and m.group("g") == "cơ sở" and re.match(r"\s+(?:dữ\s+liệu|hạ\s+tầng|vật\s+chất|pháp\s+lý|khoa\s+học|lý\s+luận|thực\s+tiễn)\b",
+                                                 low[m.end():]):
+        return 0  # "các cơ sở dữ liệu", "cơ sở hạ tầng": things, not bodies
     if m and (rest[:1].islower() or re.match(r"(?:Các|Những)\s", rest) or m.group("g") in PARTY_GENERIC
               or cap_generic and m.group("g") in CAP_GENERIC):
         e = m.end()
@@ -1118,8 +1121,11 @@ class Extractor:
         e = body_list_end(body_text, self.gaz)
         if e and re.match(r"^\s*:\s*\S", body_text[e:]) and (subject_ok or self.in_impl(sec)):
             # "Các Sở, ngành, UBND các xã, phường ...: Căn cứ chức năng, nhiệm vụ ..., tổ chức triển khai ...": the
-            # bodies named before the colon carry out what follows
-            self.add(sec, sent, body_text[:e], "responsible", dl)
+            # bodies named before the colon carry out what follows ("X: Chủ trì, phối hợp ..." leads)
+            leads = re.match(r"^\s*:\s*[Cc]hủ\s+trì\b", body_text[e:])
+            self.add(sec, sent, body_text[:e], "lead" if leads else "responsible", dl)
+            if leads:
+                self._supports(sec, body_text[e:], dl)
             self._report(sec, sent)
             return
         after = body_text[e:].strip(" ,") if e else ""
