@@ -659,9 +659,10 @@ def canonical_body(raw: str, gaz: Gazetteer) -> str:
 
 class Extractor:
     def __init__(self, sections: list[Section], doc_date: Optional[str], gaz: Optional[Gazetteer] = None,
-                 doc_type: Optional[str] = None, preamble: Optional[Section] = None):
+                 doc_type: Optional[str] = None, preamble: Optional[Section] = None, title: Optional[str] = None):
         self.sections = sections
         self.preamble = preamble
+        self.place = title_place(title)
         self.by_id = {s.id: s for s in sections}
         self.children: dict[Optional[str], list[Section]] = {}
         for s in sections:
@@ -1098,6 +1099,14 @@ class Extractor:
                           r"(?P<rest>.+)$", sent)
         if issuer:  # the issuer speaking: "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành ..."
             sent = {"yêu": "Yêu cầu", "đề": "Đề nghị", "giao": "Giao"}[issuer["v"].split()[0]] + " " + issuer["rest"]
+        own = re.match(r"(?:Tỉnh|Thành\s+phố)\s+(?=(?:cần|phải|tập\s+trung|khẩn\s+trương|chủ\s+động|tiếp\s+tục|sớm|quan\s+tâm"
+                       r"|đẩy\s+mạnh|nghiên\s+cứu|rà\s+soát|phối\s+hợp)\b)", sent)
+        if own and self.place and self.place.startswith(own.group(0).strip()) and subject_ok:
+            # "Tỉnh cần tập trung ..." in a notice of a meeting with one province: that province
+            self.add(sec, sent, [self.place], "responsible", dl)
+            self._supports(sec, sent[own.end():], dl)
+            self._report(sec, sent)
+            return
         places = place_subjects(sent) if subject_ok or self.in_tasks(sec) else None
         if places:  # "Các tỉnh Nghệ An, Quảng Ngãi khẩn trương ...", "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai ..."
             names, after = places
@@ -1495,7 +1504,20 @@ def _sentences(par: str) -> list[str]:
 
 def extract_assignments(sections: list[Section], doc_date: Optional[str] = None,
                         gaz: Optional[Gazetteer] = None, doc_type: Optional[str] = None,
-                        preamble: Optional[Section] = None) -> list[Assignment]:
+                        preamble: Optional[Section] = None, title: Optional[str] = None) -> list[Assignment]:
     """The assignments of a document's sections; ``preamble`` (the text before the first numbered item, as a
-    section with id "") adds the demands a notice or a dispatch makes there, for the whole document."""
-    return Extractor(sections, doc_date, gaz, doc_type, preamble).run()
+    section with id "") adds the demands a notice or a dispatch makes there, for the whole document; ``title``
+    names the province a notice speaks to ("... LÀM VIỆC VỚI LÃNH ĐẠO TỈNH SƠN LA": "Tỉnh cần ..." is Tỉnh Sơn La)."""
+    return Extractor(sections, doc_date, gaz, doc_type, preamble, title).run()
+
+
+def title_place(title: Optional[str]) -> Optional[str]:
+    """The one province or city a title names ("... VỚI LÃNH ĐẠO TỈNH SƠN LA" -> "Tỉnh Sơn La"), else None."""
+    word = r"(?!(?:GIAI|NĂM|VÀ|VỀ|ĐẾN|TRONG|TỪ|THEO|CỦA|TẠI|TRÊN|NHIỆM|GIỮA|LẦN|THỜI|ĐỢT|SAU|TRƯỚC)\b)[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹa-zà-ỹđ]*"
+    found = {(m["k"].lower(), " ".join(w[:1] + w[1:].lower() for w in m["n"].split()))
+             for m in re.finditer(rf"\b(?P<k>TỈNH|Tỉnh|tỉnh|THÀNH PHỐ|Thành phố|thành phố)\s+(?P<n>{word}(?:\s+{word}){{0,2}})",
+                                  title or "")}
+    if len(found) != 1:
+        return None
+    kind, name = found.pop()
+    return f"{kind[:1].upper()}{kind[1:]} {name}"

@@ -37,7 +37,8 @@ def build_document(text: str, doc_id: str, source: SourceInfo, quality: Optional
         start = next(((ln.page, ln.line) for ln, sid in zip(seg.body_lines, seg.line_sections) if sid is None), (1, 1))
         doc.assignments = extract_assignments(seg.sections, seg.metadata.date, doc_type=seg.metadata.doc_type,
                                               preamble=Section(id="", label="", level=0, heading="", text=seg.preamble,
-                                                               parent=None, page=start[0], line=start[1]))
+                                                               parent=None, page=start[0], line=start[1]),
+                                              title=seg.metadata.title)
     return doc
 
 

@@ -725,6 +725,16 @@ def test_a_national_programme_annex():
     }
 
 
+def test_a_notice_to_one_province():
+    """"Tỉnh cần ..." in the notice of a meeting with one province is that province; "Năm 2025, Tỉnh đã ..." (what
+    was done) assigns nothing (a notice written for this test, tests/data/plan_province_notice.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_province_notice.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    assert got == {("II.1", "responsible", "Tỉnh Lào Cai", "none", None),
+                   ("III.1", "lead", "Bộ Tài chính", "by", "2026-01-31"), ("III.1", "support", "Bộ Xây dựng", "by", "2026-01-31"),
+                   ("III.1", "report_to", "Thủ tướng Chính phủ", "by", "2026-01-31")}
+
+
 def test_a_name_does_not_end_inside_a_word():
     """Syllables that the corpus writes together far more often than chance are one word ("giải quyết", "đăng
     ký"); a body's name found by the rules never ends between them ("Cơ quan giải" was a body before)."""
