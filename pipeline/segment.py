@@ -133,6 +133,63 @@ class TLine:
     role: str = "body"
 
 
+# a text whose paragraphs were run together (copied from a web page): where its numbered items start again
+RUN_ON_LINE = 1500  # characters: longer lines are looked into
+_RUN_ON_BREAK = re.compile(r"(?<=[.:;”)])\s+(?=[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2,}\b|\d{1,2}(?:\.\d{1,2}){0,2}\.\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]"
+                           r"|[a-zđ]\)\s+[A-ZĐÀ-Ỹ]|[-–+•]\s+[A-ZĐÀ-Ỹ])|\s+(?=a\)\s+[A-ZĐÀ-Ỹ])")
+# ("... ĐA06 a) Bộ Khoa học ...": a first item; "...: - Làm đầu mối ...; - Cập nhật ...": bullets)
+_RUN_ON_ITEM = re.compile(r"[.:;]\s+(?:[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2,}\b|\d{1,2}\.\s+[A-ZĐÀ-Ỹ])")
+def _caps_then_text(piece: str) -> Optional[tuple[str, str]]:
+    """An upper-case heading run on into its first sentence or item: "I. VỀ KẾT QUẢ ĐẠT ĐƯỢC Thực hiện nghiêm ...",
+    "III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM, CỤ THỂ 1. Quyết liệt ..." -> (heading, text); None otherwise. (Case is
+    read with str.isupper: Vietnamese capitals with marks fall inside the [à-ỹ] range.)"""
+    words = list(re.finditer(r"\S+", piece))
+    k = 1 if words and re.fullmatch(r"[IVX]{1,4}\.", words[0].group(0)) else 0
+    n_caps = 0
+    while k < len(words):
+        w = words[k].group(0)
+        letters = [c for c in w if c.isalpha()]
+        if letters and all(c.isupper() for c in letters) or not letters and not re.fullmatch(r"\d{1,2}\.", w):
+            n_caps += 1
+            k += 1
+            continue
+        break
+    if n_caps < 3 or k >= len(words):
+        return None
+    nxt = words[k].group(0)
+    if re.fullmatch(r"\d{1,2}\.", nxt) and k + 1 < len(words):
+        nxt = words[k + 1].group(0)
+    letters = [c for c in nxt if c.isalpha()]
+    if len(letters) < 2 or not letters[0].isupper() or not all(c.islower() for c in letters[1:]):
+        return None
+    return piece[:words[k - 1].end()], piece[words[k].start():]
+
+
+def _run_on_pieces(line: str) -> list[str]:
+    """A very long line (or a long one with two numbered items run into it) cut where numbered items and upper-case
+    headings start (nothing is dropped)."""
+    if len(line) < RUN_ON_LINE and (len(line) < 400 or len(_RUN_ON_ITEM.findall(line)) < 2):
+        return [line]
+    out = []
+    for piece in _RUN_ON_BREAK.split(line):
+        cut = _caps_then_text(piece)
+        if cut:
+            out += [cut[0], *(_run_on_pieces(cut[1]) if len(cut[1]) >= RUN_ON_LINE else [cut[1]])]
+        else:
+            out.append(piece)
+    return out
+
+
+def _type_and_title(lines: list[TLine]) -> list[TLine]:
+    """"THÔNG BÁO KẾT LUẬN PHIÊN HỌP ..." on one line near the top: the type line, then the title."""
+    for i, ln in enumerate(lines[:30]):
+        m = re.match(r"^(?P<t>\S+(?:\s+\S+)?)\s+(?P<rest>\S+\s+\S+.*)$", ln.text)
+        if m and upper_share(ln.text) > 0.9 and _is_type_line(m["t"]) and not _is_type_line(ln.text):
+            return lines[:i] + [TLine(m["t"], ln.raw, ln.page, ln.line, ln.blank_before, ln.indented),
+                                TLine(m["rest"], ln.raw, ln.page, ln.line, False, False)] + lines[i + 1:]
+    return lines
+
+
 def read_lines(text: str) -> list[TLine]:
     out: list[TLine] = []
     for pno, chunk in enumerate(nfc(text).split("\f"), start=1):
@@ -141,9 +198,35 @@ def read_lines(text: str) -> list[TLine]:
             if not raw.strip():
                 blank = True
                 continue
-            out.append(TLine(clean_markup(raw).strip(), raw, pno, lno, blank, raw[:1].isspace()))
+            pieces = _run_on_pieces(raw.strip())
+            for k, piece in enumerate(pieces):  # (each piece keeps its source line)
+                out.append(TLine(clean_markup(piece).strip(), raw if len(pieces) == 1 else piece, pno, lno,
+                                 blank or k > 0, raw[:1].isspace() and k == 0))
             blank = False
-    return out
+    _site_header(out)
+    return _type_and_title(out)
+
+
+# the header that a legal-documents website puts before the text (copied with it)
+_SITE_LINE = re.compile(r"^(?:Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT|THƯ VIỆN PHÁP LUẬT has the copyright"
+                        r"|CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN|Các nội dung của VB này được VB khác|Đang tải văn bản)")
+_SITE_LABEL = re.compile(r"^(?:Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo"
+                         r"|Số công báo|Tình trạng)\s*:$")
+
+
+def _site_header(lines: list[TLine]) -> None:
+    """Mark the website's header lines (and each label's value line) as "header", not the document's."""
+    i = 0
+    while i < min(len(lines), 40):
+        t = lines[i].text
+        if _SITE_LINE.match(t):
+            lines[i].role = "header"
+        elif _SITE_LABEL.match(t):
+            lines[i].role = "header"
+            if i + 1 < len(lines) and not _SITE_LABEL.match(lines[i + 1].text):
+                lines[i + 1].role = "header"
+                i += 1
+        i += 1
 
 
 def join_lines(parts: list[str]) -> str:
@@ -396,6 +479,9 @@ def segment(text: str) -> Segmented:
     else:
         j = 0
         while j < first_head and not re.match(r"^(Căn cứ|Thực hiện|Triển khai|Theo|Tiếp tục)\b", lines[j].text):
+            if lines[j].role != "body":  # (a website's header)
+                j += 1
+                continue
             if title_lines and lines[j].blank_before:
                 break
             title_lines.append(lines[j])

@@ -735,6 +735,33 @@ def test_a_notice_to_one_province():
                    ("III.1", "report_to", "Thủ tướng Chính phủ", "by", "2026-01-31")}
 
 
+SITE_HEADER = ("Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT. Mọi hành vi sao chép, đăng tải lại mà không có sự "
+               "đồng ý của THƯ VIỆN PHÁP LUẬT là vi phạm pháp luật về Sở hữu trí tuệ.\n\nĐang tải văn bản...\n\nSố hiệu:\n\n"
+               "999/CT-TTg\n\nLoại văn bản:\n\nChỉ thị\n\nNơi ban hành:\n\nThủ tướng Chính phủ\n\nTình trạng:\n\nĐã biết\n\n")
+
+
+def _run_on(text: str) -> str:
+    """``text`` as copied from a legal-documents website: the site's header first, and from the type line to the
+    signature all paragraphs run together on one line."""
+    pars = [p.strip() for p in text.split("\n\n") if p.strip()]
+    ti = next(i for i, p in enumerate(pars) if p in ("THÔNG BÁO", "CHỈ THỊ", "NGHỊ QUYẾT", "KẾ HOẠCH"))
+    body = [p.replace("\n", " ") for p in pars[ti:]]
+    cut = next((i for i, p in enumerate(body) if p.startswith(("Nơi nhận", "TM.", "T/M"))), len(body))
+    return SITE_HEADER + "\n\n".join(pars[:ti]) + "\n\n" + " ".join(body[:cut]) + "\n\n" + "\n\n".join(body[cut:])
+
+
+@pytest.mark.parametrize("name", ["plan_pm_directive_forms.txt", "plan_province_notice.txt"])
+def test_a_text_copied_from_a_website_reads_as_the_original(name):
+    """The website's header is no part of the document, and items run together on one line are items again."""
+    text = (ROOT / "tests/data" / name).read_text(encoding="utf-8")
+    a, b = extract_text(text), extract_text(_run_on(text))
+    assert (b.metadata.doc_type, b.metadata.number, b.metadata.date, b.metadata.title) == \
+        (a.metadata.doc_type, a.metadata.number, a.metadata.date, a.metadata.title)
+    assert [s.id for s in b.sections] == [s.id for s in a.sections]
+    assert {(x.section, x.role, x.body, x.deadline.kind, x.deadline.end) for x in b.assignments} == \
+        {(x.section, x.role, x.body, x.deadline.kind, x.deadline.end) for x in a.assignments}
+
+
 def test_a_name_does_not_end_inside_a_word():
     """Syllables that the corpus writes together far more often than chance are one word ("giải quyết", "đăng
     ký"); a body's name found by the rules never ends between them ("Cơ quan giải" was a body before)."""
