@@ -176,6 +176,9 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
             return Deadline(kind="range", start=doc_date, end=quarter_bounds(int(m["y"]), _quarter(m["q"]))[1],
                             text=phrase)
         if name == "period":
+            if re.search(r"hoàn\s+thành\s+(?:trước|trong|chậm\s+nhất)", text[m.end():], FLAGS):
+                continue  # "Kế hoạch ... giai đoạn 2026 - 2030, ..., hoàn thành trong tháng 12 năm 2025": the plan's
+                # period is in its name; the task's own time comes after
             return Deadline(kind="range", start=f"{m['y1']}-01-01", end=f"{m['y2']}-12-31", text=phrase)
         if name == "by_day":
             d = _day(m, year)

@@ -38,7 +38,7 @@ GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành",
            "tổ chức", "doanh nghiệp", "phòng", "trường", "xã", "phường", "huyện", "hội", "đoàn thể", "cấp ủy",
            "chi bộ", "tổ chức đảng", "chính quyền", "thành viên", "tổ chức thành viên", "cơ sở", "nhà đầu tư",
            "người đứng đầu", "chủ đầu tư", "nhà mạng", "lực lượng", "lãnh đạo", "thủ trưởng", "nhà thầu", "quân khu",
-           "thôn", "tổ dân phố",
+           "thôn", "tổ dân phố", "ngân hàng",
            "nhà cung cấp", "bộ", "tỉnh", "tập đoàn", "tổng công ty", "văn phòng"]
 # nouns made of syllables that are verbs elsewhere ("công" of "phân công", "chức" of "tổ chức")
 NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn"
@@ -55,7 +55,7 @@ PARTY_GENERIC = {"cấp ủy", "chính quyền"}  # "Cấp ủy, tổ chức đ�
 GROUPABLE = sorted(["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
                     "doanh nghiệp", "thành phố", "huyện", "xã", "phường", "cá nhân", "nhà đầu tư", "đặc khu",
                     "tổ chức chính trị - xã hội", "hội", "báo chí", "phòng", "bộ", "tỉnh", "tập đoàn", "tổng công ty",
-                    "lực lượng", "nhà thầu", "chủ đầu tư", "thôn", "làng", "tổ dân phố"], key=len, reverse=True)
+                    "lực lượng", "nhà thầu", "chủ đầu tư", "thôn", "làng", "tổ dân phố", "ngân hàng"], key=len, reverse=True)
 GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "trực thuộc quản lý", "thuộc các bộ, ngành trung ương", "của thành phố", "của tỉnh", "tại địa phương", "ngang bộ",
                  "thuộc chính phủ", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
@@ -285,6 +285,8 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
                 g = re.match(r"(?:\s+trung\s+ương)?(?:,\s*|\s+và\s+)(" + "|".join(GROUPABLE) + r")(?![\w])", low[e:])
                 if not g or re.match(r"\s+(?=[A-ZĐ])", rest[e + g.end():]) and _HEAD_RE.match(rest[e + g.end():].lstrip()):
                     break  # (", lực lượng Công an xã": a named force, a body of its own)
+                if rest[e + g.start(1):e + g.start(1) + 1].isupper() and re.match(r"\s+[A-ZĐ]", rest[e + g.end():]):
+                    break  # ("các bộ, ngành, Tập đoàn FPT": a named group, a body of its own)
                 nxt = re.match(r"\s+([a-zà-ỹđ]+)", low[e + g.end():])
                 if own and nxt and not TAIL_RE.match(low[e + g.end():]) and \
                         nxt.group(1) not in VERBS | ADVERBS | FUNCTION_WORDS | PLACE_WORDS:
@@ -307,7 +309,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
         ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b|Việt\s+Nam\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
                        r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|khẩn\s+trương|kịp\s+thời|tích\s+cực|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
-                       r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục|ưu\s+tiên"
+                       r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục|ưu\s+tiên|quyết\s+liệt"
                        r"|trong|trực\s+thuộc|" + STRONG_VERBS + r")\b)",
                        rest[e:])
         if ext and not tailed and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS):
@@ -1030,7 +1032,7 @@ class Extractor:
         reason = re.search(r";\s*(?:do\s+vậy|vì\s+vậy|theo\s+đó)\s*,\s*(?P<main>(?:yêu\s+cầu|đề\s+nghị|giao)\s.+)$", sent)
         if reason:
             sent = reason["main"][:1].upper() + reason["main"][1:]
-        if re.search(r"\s(?:trân\s+trọng\s+)?thông\s+báo(?:\s+để\s[^.;]{0,120}?\sbiết(?:,?\s+(?:thực\s+hiện|phối\s+hợp))?)?\W*$",
+        if re.search(r"\s(?:trân\s+trọng\s+)?thông\s+báo(?:\s+để\s[^.;]{0,120}?\sbiết(?:,?\s+[^.;]{0,40}?(?:thực\s+hiện|phối\s+hợp))?)?\W*$",
                      sent):
             return None  # "Văn phòng Chính phủ (trân trọng) thông báo (để X biết, thực hiện)./.": closing formula
         if re.match(r"(?:giao|đề\s+nghị|yêu\s+cầu)\s", sent):  # "3. Về ... chợ: / giao Sở X chủ trì" (split at the colon)
@@ -1054,6 +1056,7 @@ class Extractor:
         label = re.match(r"^(?P<label>[^:;.]{3,90}):\s*(?P<main>[A-ZĐÀ-Ỹ].+)$", sent)
         if label and not FIELD_HEADINGS.match(sent) and not body_list_end(sent, self.gaz):
             sent = label["main"]  # "Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường ..."
+            sent = re.sub(r"^(?:Các\s+đồng|Đồng)\s+chí\s+(?=[A-ZĐ])", "", sent)  # "...: Các đồng chí Bộ trưởng, ..."
         purpose = re.match(r"^Để\s[^;]{5,}?;\s*(?P<main>.+)$", sent)
         if purpose and re.search(r",\s*(?:" + _HEAD_RE.pattern + r")[^,;]{0,80}?\s(?:phối\s+hợp|chủ\s+trì|rà\s+soát)",
                                  sent[:purpose.start("main")]):
@@ -1491,8 +1494,12 @@ def expand_head_lists(text: str) -> str:
 def _sentences(par: str) -> list[str]:
     """Sentences, and clauses after a semicolon that open with a named body ("Văn phòng UBND tỉnh chuẩn bị địa
     điểm; Sở Nội vụ chuẩn bị nội dung.")."""
-    parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*])|(?<=;)\s+(?=" + _HEAD_RE.pattern + ")", par)
+    parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*])|(?<=;)\s+(?=" + _HEAD_RE.pattern + ")"
+                                         r"|(?<=[.:;])\s+\(\d{1,2}\)\s+", par)
              if p.strip()]
+    # ("...: (1) Thanh tra Chính phủ ban hành ...; (2) các bộ, ngành ... tổ chức ...": numbered clauses, each a
+    # sentence, which opens with a capital)
+    parts = [p[:1].upper() + p[1:] if re.match(r"các\s", p) else p for p in parts]
     out: list[str] = []
     for p in parts:  # a list of bodies split at a semicolon is no clause: "Thủ trưởng các sở; Chủ tịch UBND ... chịu ..."
         if out and out[-1].endswith(";") and body_list_end(out[-1].rstrip(";"), load()) >= len(out[-1].rstrip(";")) - 1:
