@@ -1499,6 +1499,7 @@ def _sentences(par: str) -> list[str]:
              if p.strip()]
     # ("...: (1) Thanh tra Chính phủ ban hành ...; (2) các bộ, ngành ... tổ chức ...": numbered clauses, each a
     # sentence, which opens with a capital)
+    parts = [re.sub(r"^\(\d{1,2}\)\s+", "", p) for p in parts]
     parts = [p[:1].upper() + p[1:] if re.match(r"các\s", p) else p for p in parts]
     out: list[str] = []
     for p in parts:  # a list of bodies split at a semicolon is no clause: "Thủ trưởng các sở; Chủ tịch UBND ... chịu ..."

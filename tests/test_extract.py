@@ -762,6 +762,28 @@ def test_a_text_copied_from_a_website_reads_as_the_original(name):
         {(x.section, x.role, x.body, x.deadline.kind, x.deadline.end) for x in a.assignments}
 
 
+def test_notice_clauses():
+    """Forms of a Government Office notice (written for this test, tests/data/plan_notice_clauses.txt)."""
+    doc = extract_text((ROOT / "tests/data/plan_notice_clauses.txt").read_text(encoding="utf-8"))
+    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    d25, dec = ("by", "2025-11-25"), ("by", "2025-12-31")
+    assert got == {
+        # "Quyết liệt ...: Các đồng chí Bộ trưởng, Chủ tịch ... phải ..."
+        ("I.1", "responsible", "Bộ trưởng", *d25),
+        ("I.1", "responsible", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", *d25),
+        # "(1) Thanh tra Chính phủ ban hành ...; (2) các bộ, ngành, địa phương tổ chức ...": numbered clauses
+        ("I.2", "responsible", "Thanh tra Chính phủ", *d25), ("I.2", "responsible", "Các bộ, ngành, địa phương", *dec),
+        ("I.3", "responsible", "Ngân hàng Nhà nước Việt Nam", "none", None),
+        ("I.3", "responsible", "Các ngân hàng thương mại cổ phần", "none", None),
+        # "các bộ, ngành, Tập đoàn FPT": the named group apart
+        ("I.4", "lead", "Bộ Khoa học và Công nghệ", "none", None), ("I.4", "support", "Các bộ, ngành", "none", None),
+        ("I.4", "support", "Tập đoàn FPT", "none", None),
+        # the plan's period in its name gives way to "hoàn thành trong tháng 12 năm 2025"; the closing formula
+        # ("Văn phòng Chính phủ trân trọng thông báo để các đồng chí biết, chỉ đạo ...") assigns nothing
+        ("I.5", "responsible", "Bộ Y tế", *dec),
+    }
+
+
 def test_a_name_does_not_end_inside_a_word():
     """Syllables that the corpus writes together far more often than chance are one word ("giải quyết", "đăng
     ký"); a body's name found by the rules never ends between them ("Cơ quan giải" was a body before)."""
