@@ -256,7 +256,10 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
                                                  low[m.end():]):
         return 0  # "các cơ sở dữ liệu", "cơ sở hạ tầng": things, not bodies
     if m and (rest[:1].islower() or re.match(r"(?:Các|Những)\s", rest) or m.group("g") in PARTY_GENERIC
-              or cap_generic and m.group("g") in CAP_GENERIC):
+              or cap_generic and m.group("g") in CAP_GENERIC
+              # a table cell "Cơ quan, địa phương liên quan": a run of generic nouns, the first with the cell's capital
+              or cap_generic and m.group("g") in GROUPABLE and re.match(r"\s*,\s*(?:" + "|".join(GROUPABLE) + r")(?![\w])",
+                                                                       low[m.end():])):
         e = m.end()
         if m.group("g") == "cơ quan" and re.match(r"\s+(?=[A-ZĐ])", rest[e:]) and _HEAD_RE.match(rest[e:].lstrip()):
             return _name_end(rest, e + len(rest[e:]) - len(rest[e:].lstrip()))  # "cơ quan Thuế", "cơ quan Công an"

@@ -154,8 +154,8 @@ def _caps_then_text(piece: str) -> Optional[tuple[str, str]]:
             k += 1
             continue
         break
-    if n_caps < 3 or k >= len(words):
-        return None
+    if n_caps < (2 if words and re.fullmatch(r"[IVX]{1,4}\.", words[0].group(0)) else 3) or k >= len(words):
+        return None  # ("II. NỘI DUNG 1. Kiện toàn ...": two words after a roman number)
     nxt = words[k].group(0)
     if re.fullmatch(r"\d{1,2}\.", nxt) and k + 1 < len(words):
         nxt = words[k + 1].group(0)
@@ -177,6 +177,19 @@ def _run_on_pieces(line: str) -> list[str]:
             out += [cut[0], *(_run_on_pieces(cut[1]) if len(cut[1]) >= RUN_ON_LINE else [cut[1]])]
         else:
             out.append(piece)
+    return out
+
+
+def _annex_titles(lines: list[TLine]) -> list[TLine]:
+    """"PHỤ LỤC DANH MỤC NHIỆM VỤ ... (Kèm theo ...)" on one line: the annex line, then its title."""
+    out = []
+    for ln in lines:
+        m = re.match(r"^(?P<a>PH[ỤU] L[ỤU]C(?:\s+(?:[IVX]+|\d+))?)\s+(?P<rest>[^\W\d_]{2,}\s.*)$", ln.text)
+        if m and upper_share(m["rest"].split("(")[0]) > 0.8:
+            out += [TLine(m["a"], ln.raw, ln.page, ln.line, ln.blank_before, ln.indented),
+                    TLine(m["rest"], ln.raw, ln.page, ln.line, False, False)]
+        else:
+            out.append(ln)
     return out
 
 
@@ -204,7 +217,7 @@ def read_lines(text: str) -> list[TLine]:
                                  blank or k > 0, raw[:1].isspace() and k == 0))
             blank = False
     _site_header(out)
-    return _type_and_title(out)
+    return _annex_titles(_type_and_title(out))
 
 
 # the header that a legal-documents website puts before the text (copied with it)
@@ -639,8 +652,8 @@ def _column_name(c: str) -> str:
         return "Cơ quan phối hợp"
     if re.search(r"thời gian|thời hạn|tiến độ|hoàn thành", low):
         return "Thời gian hoàn thành"
-    if "thực hiện" in low or "trách nhiệm" in low:
-        return "Cơ quan thực hiện"
+    if ("thực hiện" in low or "trách nhiệm" in low) and not re.match(r"(?:cấp|hình thức|cách thức|phương thức|kết quả|sản phẩm)\b", low):
+        return "Cơ quan thực hiện"  # (not "Cấp thực hiện": the level of a procedure, "Cấp Bộ; Cấp Tỉnh")
     return c
 
 
