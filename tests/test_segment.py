@@ -8,7 +8,7 @@ import pytest
 
 from pipeline import schema
 from pipeline.ocr import Source
-from pipeline.plan import process_sources, segment_text
+from pipeline.plan import extract_text, process_sources, segment_text
 from pipeline.segment import parse_head, segment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,3 +144,17 @@ def test_letter_items_with_a_slash():
 
     seg = segment((DATA / "plan_letter_slash.txt").read_text(encoding="utf-8"))
     assert [s.id for s in seg.sections] == ["I", "I.1", "II", "II.1", "II.1.a", "II.1.b", "II.2"]  # "1)", "a/"
+
+
+def test_an_annex_titled_on_its_own_line_and_a_level_column():
+    """"PHỤ LỤC DANH MỤC ... (Kèm theo ...)" on one line is an annex; a "Cấp thực hiện" column (the level that
+    carries out a procedure) names no body; "Cơ quan, địa phương liên quan" in a cell is one body."""
+    text = ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\n\nSố: 1/KH-UBND\n\nNghệ An, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\n\n"
+            "PHÒNG THỦ DÂN SỰ\n\nI. NHIỆM VỤ\n\nCác nhiệm vụ tại Phụ lục.\n\n"
+            "PHỤ LỤC DANH MỤC NHIỆM VỤ (Kèm theo Kế hoạch số 1/KH-UBND)\n\nTT\n\nNội dung thực hiện\n\nCơ quan chủ trì\n\n"
+            "Cơ quan phối hợp\n\nCấp thực hiện\n\nThời gian hoàn thành\n\n1\n\nTổ chức lại Ban Chỉ huy\n\nSở Tài chính\n\n"
+            "Cơ quan, địa phương liên quan\n\nCấp tỉnh\n\nTrước ngày 30/11/2025\n")
+    doc = extract_text(text)
+    assert [s.id for s in doc.sections if s.id.startswith("PL")] == ["PL1", "PL1.1"]
+    assert {(a.section, a.role, a.body, a.deadline.end) for a in doc.assignments} == {
+        ("PL1.1", "lead", "Sở Tài chính", "2025-11-30"), ("PL1.1", "support", "Cơ quan, địa phương liên quan", "2025-11-30")}
