@@ -40,6 +40,7 @@ _DAY = rf"(?:{_D}|{_DW.replace('?P<d>', '?P<d_>').replace('?P<m>', '?P<m_>').rep
 RULES: list[tuple[str, re.Pattern]] = [
     ("years_only", re.compile(r"^\s*(?:năm\s+)?(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})\s*\.?\s*$", FLAGS)),
     ("year_only", re.compile(r"^\s*(?:năm\s+)?(?P<y>\d{4})\s*\.?\s*$", FLAGS)),
+    ("date_only", re.compile(rf"^\s*(?:ngày\s+)?{_DAY}\s*\.?\s*$", FLAGS)),  # a time column's "30/06/2025"
     ("recurring_dates", re.compile(r"(?:định\s+kỳ[^.;]{0,30}?)?(?:trước|vào)\s+ngày\s+\d{1,2}(?:/\d{1,2}|\s+tháng\s+\d{1,2})"
                                    r"(?:\s+(?:và|,)\s+(?:ngày\s+)?\d{1,2}(?:/\d{1,2}|\s+tháng\s+\d{1,2}))*\s+(?:hằng|hàng)\s+năm"
                                    r"|định\s+kỳ[^.;]{0,30}?(?:trước|vào)\s+ngày\s+\d{1,2}/\d{1,2}(?!/)", FLAGS)),
@@ -144,6 +145,11 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
             return Deadline(kind="range", start=f"{m['y1']}-01-01", end=f"{m['y2']}-12-31", text=phrase)
         if name == "year_only":
             return Deadline(kind="by", end=f"{m['y']}-12-31", text=phrase)
+        if name == "date_only":
+            d = _day(m, year)
+            if d:
+                return Deadline(kind="by", end=d, text=phrase)
+            continue
         if name in ("recurring_dates", "recurring_by"):
             first = _RECURRING.search(text)
             if first and first.start() < m.start():

@@ -696,13 +696,15 @@ class Extractor:
         for b in bodies:
             self.found.append(Found(sec.id, _clip(action), b, role, deadline, page or sec.page, line or sec.line))
 
-    def deadline(self, *texts: str) -> Deadline:
+    def deadline(self, *texts: str, field: bool = False) -> Deadline:
+        """The first deadline ``texts`` state; ``field``: a time field or column ("Thời hạn hoàn thành: 18/10/2025"),
+        whose date is the deadline even when it has passed (a list of overdue tasks)."""
         for t in texts:
             if t:
                 t = CITATION_RE.sub(" ", t)
                 t = re.sub(r"“[^”]{5,}”", " ", t)  # a quoted title: Đề án “... đến năm 2030”
                 d = parse_deadline(t, self.doc_date)
-                if d.kind == "by" and self.doc_date and d.end and d.end < self.doc_date \
+                if d.kind == "by" and self.doc_date and d.end and d.end < self.doc_date and not field \
                         and not (re.match(r"(?:trước|chậm\s+nhất|hạn\s+chót)\s", d.text or "", re.I)
                                  and date.fromisoformat(self.doc_date) - date.fromisoformat(d.end) <= timedelta(days=31)):
                     continue  # a date before the plan's own (a cited decision's): no deadline; but "trước ngày 15/11"
@@ -753,7 +755,7 @@ class Extractor:
             if not (lead or doer):
                 continue
             action = fields.get("task") or block.heading
-            dl = self.deadline(fields.get("time", ""))
+            dl = self.deadline(fields.get("time", ""), field=True)
             if lead:
                 self.add(block, action, self._field_bodies(lead), "lead", dl)
             marked = re.match(r"^(?P<x>[^;]+?)\s*(?:\(\s*chủ\s+trì\s*\)|,?\s+chủ\s+trì)[\s,;]*(?:phối\s+hợp(?:\s+với)?\s*:?\s*)?(?P<y>.*)$",

@@ -701,7 +701,8 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
         again = 0  # the column names written again under a group row ("I | Phát triển ... | Nội dung | Đơn vị ...")
         while m and k + 2 + again < len(stream) and stream[k + 2 + again][0].lower() in header:
             again += 1
-        if m and k + 1 < len(stream) and (upper_share(stream[k + 1][0]) > 0.6 or again >= 2 or
+        if m and k + 1 < len(stream) and (upper_share(stream[k + 1][0]) > 0.6 or again >= 2
+                                          or k + 2 < len(stream) and re.fullmatch(r"[IVX]{1,4}\.\d{1,2}\.?", stream[k + 2][0]) or
                                           k + 2 < len(stream) and (re.fullmatch(r"\d{1,2}\.?", stream[k + 2][0])
                                                                    or HIER_NUM.fullmatch(stream[k + 2][0]))):
             return m.group(1), stream[k + 1][0], 2 + (again if again >= 2 else 0), False
@@ -709,6 +710,13 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
         m = ROMAN_HEAD.match(t)
         if m and upper_share(m["rest"]) > 0.6 and roman_to_int(m["num"]):
             return m["num"], m["rest"], 1, False
+        return None
+
+    def subgroup_at(k: int) -> Optional[tuple[str, str]]:
+        """("I.1", title) when a sub-group row "I.1 | Cung cấp dịch vụ số ..." starts at ``k``."""
+        m = re.fullmatch(r"([IVX]{1,4}\.\d{1,2})\.?", stream[k][0])
+        if m and k + 1 < len(stream) and not re.fullmatch(r"[\d.%]+", stream[k + 1][0]):
+            return m.group(1), stream[k + 1][0]
         return None
 
     def row_at(k: int, want: int) -> bool:
@@ -736,6 +744,16 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
             i += used
             expected, fresh = 1, True
             continue
+        sg = subgroup_at(i)
+        if sg:
+            owner = group or letter or annex
+            sec = Section(id=f"{owner.id}.{sg[0].split('.')[-1]}", label=f"{sg[0]}.", level=owner.level + 1,
+                          heading=sg[1], text="", parent=owner.id, page=stream[i][1].page, line=stream[i][1].line)
+            out.append(sec)
+            subgroups = {"": sec}
+            i += 2
+            expected, fresh = 1, True
+            continue
         t = stream[i][0]
         if not row_at(i, expected):
             i += 1
@@ -744,10 +762,10 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
         fresh = False
         j = i + 1
         want = int(number) + 1 if number.isdigit() else expected
-        while j < len(stream) and not (j > i + 1 and row_at(j, want)) and not group_at(j):
+        while j < len(stream) and not (j > i + 1 and row_at(j, want)) and not group_at(j) and not subgroup_at(j):
             j += 1
         vals = [c[0] for c in stream[i + 1:j]]
-        parent = group or letter or annex
+        parent = subgroups.get("") or group or letter or annex
         stem = number.rsplit(".", 1)[0] if "." in number else None
         if stem in subgroups:
             parent = subgroups[stem]
@@ -773,6 +791,13 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
                            heading=row.get(content, ""), text=text, parent=parent.id, page=ln.page, line=ln.line))
         expected = int(rid) + 1 if rid.isdigit() else expected
         i = j
+    seen: dict[str, int] = {}  # a table numbered again by a slip: every row keeps an id of its own
+    for sec in out:
+        if sec.id in seen:
+            seen[sec.id] += 1
+            sec.id = f"{sec.id}-{seen[sec.id]}"
+        else:
+            seen[sec.id] = 1
     return out
 
 

@@ -76,6 +76,7 @@ def run_cli(*args, stdin=None):
     ("gửi Văn phòng Chính phủ trước 13 giờ hằng ngày", ("recurring", N, N, "day")),
     ("hoàn thành trước Tết Nguyên đán Bính Ngọ", ("event", N, N, N)),
     ("trong thời gian diễn ra Đại hội", ("event", N, N, N)),
+    ("30/06/2025", ("by", N, "2025-06-30", N)),  # a time column's bare date
 ])
 def test_deadline_forms(text, want):
     d = parse_deadline(text, "2025-03-19")
