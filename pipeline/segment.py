@@ -144,7 +144,8 @@ def _caps_then_text(piece: str) -> Optional[tuple[str, str]]:
     "III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM, CỤ THỂ 1. Quyết liệt ..." -> (heading, text); None otherwise. (Case is
     read with str.isupper: Vietnamese capitals with marks fall inside the [à-ỹ] range.)"""
     words = list(re.finditer(r"\S+", piece))
-    k = 1 if words and re.fullmatch(r"[IVX]{1,4}\.", words[0].group(0)) else 0
+    roman = bool(words) and bool(re.fullmatch(r"[IVX]{1,4}\.", words[0].group(0)))
+    k = 1 if roman else 0
     n_caps = 0
     while k < len(words):
         w = words[k].group(0)
@@ -154,7 +155,7 @@ def _caps_then_text(piece: str) -> Optional[tuple[str, str]]:
             k += 1
             continue
         break
-    if n_caps < (2 if words and re.fullmatch(r"[IVX]{1,4}\.", words[0].group(0)) else 3) or k >= len(words):
+    if n_caps < (2 if roman else 3) or k >= len(words):
         return None  # ("II. NỘI DUNG 1. Kiện toàn ...": two words after a roman number)
     nxt = words[k].group(0)
     if re.fullmatch(r"\d{1,2}\.", nxt) and k + 1 < len(words):
@@ -759,6 +760,7 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
             i += 1
             continue
         number = t.rstrip(".")
+        number = str(int(number)) if number.isdigit() else number  # ("01" is row 1)
         fresh = False
         j = i + 1
         want = int(number) + 1 if number.isdigit() else expected
@@ -785,11 +787,11 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
         row = dict(zip(range(len(cols)), vals))
         text = "\n".join(f"{names[k]}: {v}" for k, v in row.items() if k != content and v)
         ln = stream[i][1]
-        rid = number if "." in number else str(expected if re.fullmatch(rf"{expected}", number) else number)
-        out.append(Section(id=f"{(group or letter or annex).id}.{rid}" if "." in rid else f"{parent.id}.{rid}",
-                           label=f"{rid}.", level=parent.level + 1,
+        # a "5.1.2" row's id carries its whole number under the group ("PL1.B.V.5.1.2"); a plain one under its parent
+        out.append(Section(id=f"{(group or letter or annex).id}.{number}" if "." in number else f"{parent.id}.{number}",
+                           label=f"{number}.", level=parent.level + 1,
                            heading=row.get(content, ""), text=text, parent=parent.id, page=ln.page, line=ln.line))
-        expected = int(rid) + 1 if rid.isdigit() else expected
+        expected = int(number) + 1 if number.isdigit() else expected
         i = j
     seen: dict[str, int] = {}  # a table numbered again by a slip: every row keeps an id of its own
     for sec in out:
