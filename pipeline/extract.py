@@ -648,7 +648,8 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
             fixed[i] = f"{fixed[i]} {place['p']}"
     # ("phối hợp với địa phương": the locality is a partner, even unnamed)
     bare = (set(GENERIC) | {h.lower() for h in HEADS}) - STANDALONE - CAP_GENERIC - PARTY_GENERIC - {"tổ chức đảng", "địa phương"}
-    return [b for b in fixed if len(b) > 2 and not re.fullmatch(r"[\W\d]+", b) and b.lower() not in bare]
+    return [b for b in fixed if len(b) > 2 and not re.fullmatch(r"[\W\d]+", b) and b.lower() not in bare
+            and not re.fullmatch(r"(?i)không(?:\s+có)?", b)]  # ("Cơ quan phối hợp: Không": none)
 
 
 def canonical_body(raw: str, gaz: Gazetteer) -> str:

@@ -169,9 +169,11 @@ def _caps_then_text(piece: str) -> Optional[tuple[str, str]]:
 def _run_on_pieces(line: str) -> list[str]:
     """A very long line (or a long one with two numbered items run into it) cut where numbered items and upper-case
     headings start (nothing is dropped)."""
-    if len(line) < RUN_ON_LINE and (len(line) < 400 or len(_RUN_ON_ITEM.findall(line)) < 2):
-        return [line]
-    out = []
+    if len(line) < RUN_ON_LINE and (len(line) < 400 or len(_RUN_ON_ITEM.findall(line)) < 2
+                                    or not (re.search(r"[.:;]\s+[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2,}\b", line) or _caps_then_text(line))):
+        return [line]  # (a shorter line needs a roman heading in it, or to open with an upper-case title: "Căn cứ: 1.
+        # Luật ...; 2. Nghị định ..." is one paragraph)
+    out: list[str] = []
     for piece in _RUN_ON_BREAK.split(line):
         cut = _caps_then_text(piece)
         if cut:

@@ -158,3 +158,15 @@ def test_an_annex_titled_on_its_own_line_and_a_level_column():
     assert [s.id for s in doc.sections if s.id.startswith("PL")] == ["PL1", "PL1.1"]
     assert {(a.section, a.role, a.body, a.deadline.end) for a in doc.assignments} == {
         ("PL1.1", "lead", "Sở Tài chính", "2025-11-30"), ("PL1.1", "support", "Cơ quan, địa phương liên quan", "2025-11-30")}
+
+
+def test_cited_documents_in_a_preamble_are_no_items():
+    """"Căn cứ các văn bản sau: 1. Luật ...; 2. Nghị định ...; 3. Chỉ thị ..." in one paragraph stays one paragraph
+    (a line is cut into items only when it is very long, or holds a roman heading or opens with an upper-case title)."""
+    text = ("ỦY BAN NHÂN DÂN TỈNH A\n\nSố: 5/KH-UBND\n\nA, ngày 01 tháng 12 năm 2025\n\nKẾ HOẠCH\n\nTHỰC HIỆN CHỈ THỊ SỐ 1\n\n"
+            "Căn cứ các văn bản sau: 1. Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025 của Quốc hội khóa XV về tổ "
+            "chức chính quyền địa phương ở các cấp; 2. Nghị định số 78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ quy "
+            "định chi tiết một số điều của Luật Ban hành văn bản quy phạm pháp luật; 3. Chỉ thị số 1/CT-TTg ngày 02 tháng 01 năm "
+            "2025 của Thủ tướng Chính phủ về tăng cường công tác phòng, chống thiên tai. Ủy ban nhân dân tỉnh ban hành Kế hoạch:\n\n"
+            "I. MỤC ĐÍCH\n\nBảo đảm thực hiện nghiêm Chỉ thị.\n\nII. NHIỆM VỤ\n\n1. Sở Nội vụ chủ trì tổ chức hội nghị.\n")
+    assert [s.id for s in segment_text(text).sections] == ["I", "II", "II.1"]
