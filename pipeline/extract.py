@@ -461,6 +461,9 @@ def _name_end(text: str, start: int) -> int:
             last, i = words[i].end(), i + 1  # "Ngân hàng Nhà nước chi nhánh khu vực 14", "Hải quan khu vực XI"
             continue
         if w in ("-", "–", "&") and i + 1 < len(words) and _is_cap(words[i + 1].group(0)):
+            pair = " ".join(x.group(0) for x in words[i + 1:i + 3]).lower()
+            if re.fullmatch(rf"(?:{_VERB_PAIR}|làm\s+\w+)", pair):
+                break  # "Bộ Khoa học và Công nghệ - Làm đầu mối ...", "- Chủ trì ...": a bullet run on after the name
             i += 1
             continue
         if w in ("-", "–") and i + 1 < len(words) and i and last == words[i - 1].end() and words[i + 1].group(0).isalpha() \
