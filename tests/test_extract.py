@@ -785,6 +785,17 @@ def test_notice_clauses():
     }
 
 
+def test_a_dash_after_a_name():
+    """A dash inside a name ("Hội đồng Thi đua - Khen thưởng") against a bullet run on after it ("Bộ Khoa học và Công
+    nghệ - Làm đầu mối ...")."""
+    gaz = load()
+    for text, name in (("Bộ Khoa học và Công nghệ - Làm đầu mối tổng hợp", "Bộ Khoa học và Công nghệ"),
+                       ("Sở Nội vụ - Chủ trì, phối hợp", "Sở Nội vụ"),
+                       ("Hội đồng Thi đua - Khen thưởng tỉnh chủ trì", "Hội đồng Thi đua - Khen thưởng tỉnh"),
+                       ("Phòng Tổ chức - Hành chính chủ trì", "Phòng Tổ chức - Hành chính")):
+        assert text[:body_list_end(text, gaz)] == name
+
+
 def test_a_name_does_not_end_inside_a_word():
     """Syllables that the corpus writes together far more often than chance are one word ("giải quyết", "đăng
     ký"); a body's name found by the rules never ends between them ("Cơ quan giải" was a body before)."""
