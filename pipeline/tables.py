@@ -68,11 +68,23 @@ def write_tables(frames: dict[str, pd.DataFrame], out: Path, name: str = "plans"
     return written
 
 
+EXCEL_CELL = 32_767  # Excel's limit on a cell's characters (CSV and Parquet keep the whole text)
+
+
+def _excel_cell(v):
+    """A cell as Excel can hold it: a text longer than Excel's limit is cut, and says so."""
+    if isinstance(v, str) and len(v) > EXCEL_CELL:
+        mark = " […cut: the whole text is in the CSV and Parquet files]"
+        return v[:EXCEL_CELL - len(mark)] + mark
+    return v
+
+
 def _excel(frames: dict[str, pd.DataFrame], path: str) -> None:
     from openpyxl.utils import get_column_letter
 
     with pd.ExcelWriter(path, engine="openpyxl") as xw:
         for t, df in frames.items():
+            df = df.map(_excel_cell)
             df.to_excel(xw, sheet_name=t, index=False)
             ws = xw.sheets[t]
             ws.freeze_panes = "A2"

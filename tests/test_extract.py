@@ -809,3 +809,21 @@ def test_a_name_does_not_end_inside_a_word():
                        ("Sở Nội vụ chủ trì, phối hợp", "Sở Nội vụ"),
                        ("các đơn vị kinh doanh hạ tầng thực hiện", "các đơn vị kinh doanh hạ tầng")):
         assert text[:body_list_end(text, gaz)] == body
+
+
+def test_a_cell_too_long_for_excel(tmp_path):
+    """A section longer than Excel's cell limit (a run-on annex) is cut in the workbook, which says so, with no
+    warning printed; the CSV keeps the whole text."""
+    import warnings
+
+    import openpyxl
+
+    from pipeline.tables import EXCEL_CELL, write_tables
+
+    long_text = "Nội dung " * 5000  # 45,000 characters
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        write_tables({"sections": pd.DataFrame({"id": ["PL1"], "text": [long_text]})}, tmp_path)
+    cell = openpyxl.load_workbook(tmp_path / "plans.xlsx")["sections"]["B2"].value
+    assert len(cell) == EXCEL_CELL and cell.endswith("CSV and Parquet files]")
+    assert pd.read_csv(tmp_path / "sections.csv")["text"][0] == long_text
