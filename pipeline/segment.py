@@ -693,6 +693,16 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
     expected = 1
     fresh = False  # just after a group row: its first row may take any number ("III | ... | 3 | ...")
     i = 0
+    taken: set[str] = set()
+
+    def uid(x: str) -> str:
+        """``x``, or ``x-2``, ``x-3`` ... when a table numbers again by a slip: every row keeps an id of its own."""
+        n, y = 1, x
+        while y in taken:
+            n += 1
+            y = f"{x}-{n}"
+        taken.add(y)
+        return y
 
     def group_at(k: int) -> Optional[tuple[str, str, int, bool]]:
         """(number, title, cells used, is a letter group) when a group row starts at ``k``."""
@@ -715,11 +725,18 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
             return m["num"], m["rest"], 1, False
         return None
 
-    def subgroup_at(k: int) -> Optional[tuple[str, str]]:
-        """("I.1", title) when a sub-group row "I.1 | Cung cấp dịch vụ số ..." starts at ``k``."""
+    def subgroup_at(k: int) -> Optional[tuple[str, str, int]]:
+        """(number, title, cells used) when a sub-group row starts at ``k``: "I.1 | Cung cấp dịch vụ số ...", or a
+        sub-table's title in one cell, "2. Các nhiệm vụ về chuyển đổi số quá hạn ...", before rows numbered from 1."""
         m = re.fullmatch(r"([IVX]{1,4}\.\d{1,2})\.?", stream[k][0])
         if m and k + 1 < len(stream) and not re.fullmatch(r"[\d.%]+", stream[k + 1][0]):
-            return m.group(1), stream[k + 1][0]
+            return m.group(1), stream[k + 1][0], 2
+        m = re.fullmatch(r"(\d{1,2})\.\s+(?P<t>[A-ZĐÀ-Ỹ].{5,})", stream[k][0])
+        again = 0  # (the sub-table's column names, written again)
+        while m and k + 1 + again < len(stream) and stream[k + 1 + again][0].lower() in header:
+            again += 1
+        if m and k + 1 + again < len(stream) and re.fullmatch(r"1\.?", stream[k + 1 + again][0]):
+            return m.group(1), m["t"], 1 + again
         return None
 
     def row_at(k: int, want: int) -> bool:
@@ -733,10 +750,9 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
         if g:
             num, title, used, is_letter = g
             parent = annex if is_letter or letter is None else letter
-            used_ids = {x.id for x in out}
-            while f"{parent.id}.{num}" in used_ids and not is_letter and roman_to_int(num):
+            while f"{parent.id}.{num}" in taken and not is_letter and roman_to_int(num):
                 num = int_to_roman(roman_to_int(num) + 1)  # "IV ... IV" by a slip: the second is V
-            sec = Section(id=f"{parent.id}.{num}", label=f"{num}.", level=parent.level + 1, heading=title, text="",
+            sec = Section(id=uid(f"{parent.id}.{num}"), label=f"{num}.", level=parent.level + 1, heading=title, text="",
                           parent=parent.id, page=stream[i][1].page, line=stream[i][1].line)
             out.append(sec)
             if is_letter:
@@ -750,11 +766,11 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
         sg = subgroup_at(i)
         if sg:
             owner = group or letter or annex
-            sec = Section(id=f"{owner.id}.{sg[0].split('.')[-1]}", label=f"{sg[0]}.", level=owner.level + 1,
+            sec = Section(id=uid(f"{owner.id}.{sg[0].split('.')[-1]}"), label=f"{sg[0]}.", level=owner.level + 1,
                           heading=sg[1], text="", parent=owner.id, page=stream[i][1].page, line=stream[i][1].line)
             out.append(sec)
             subgroups = {"": sec}
-            i += 2
+            i += sg[2]
             expected, fresh = 1, True
             continue
         t = stream[i][0]
@@ -773,12 +789,18 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
         stem = number.rsplit(".", 1)[0] if "." in number else None
         if stem in subgroups:
             parent = subgroups[stem]
-        if len(vals) == 1 and j < len(stream) and stream[j][0].startswith(number + "."):
-            # "5.1 | Thương mại" then "5.1.1 | ...": a sub-group of rows
-            sub = Section(id=f"{parent.id}.{number}", label=f"{number}.", level=parent.level + 1, heading=vals[0],
-                          text="", parent=parent.id, page=stream[i][1].page, line=stream[i][1].line)
+        restart = "." not in number and j < len(stream) and re.fullmatch(r"1\.?", stream[j][0])
+        if len(vals) == 1 and j < len(stream) and (stream[j][0].startswith(number + ".") or restart):
+            # "5.1 | Thương mại" then "5.1.1 | ...", or "2. | Các nhiệm vụ quá hạn ..." then rows numbered from 1 again:
+            # a sub-group of rows
+            owner = group or letter or annex if restart else parent
+            sub = Section(id=uid(f"{owner.id}.{number}"), label=f"{number}.", level=owner.level + 1, heading=vals[0],
+                          text="", parent=owner.id, page=stream[i][1].page, line=stream[i][1].line)
             out.append(sub)
-            subgroups[number] = sub
+            if restart:
+                subgroups, expected, fresh = {"": sub}, 1, True
+            else:
+                subgroups[number] = sub
             i = j
             continue
         if len(vals) > len(cols) and content + 1 < len(cols) and BODY_CELL.match(vals[content + 1]):
@@ -790,18 +812,11 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
         text = "\n".join(f"{names[k]}: {v}" for k, v in row.items() if k != content and v)
         ln = stream[i][1]
         # a "5.1.2" row's id carries its whole number under the group ("PL1.B.V.5.1.2"); a plain one under its parent
-        out.append(Section(id=f"{(group or letter or annex).id}.{number}" if "." in number else f"{parent.id}.{number}",
+        out.append(Section(id=uid(f"{(group or letter or annex).id}.{number}" if "." in number else f"{parent.id}.{number}"),
                            label=f"{number}.", level=parent.level + 1,
                            heading=row.get(content, ""), text=text, parent=parent.id, page=ln.page, line=ln.line))
         expected = int(number) + 1 if number.isdigit() else expected
         i = j
-    seen: dict[str, int] = {}  # a table numbered again by a slip: every row keeps an id of its own
-    for sec in out:
-        if sec.id in seen:
-            seen[sec.id] += 1
-            sec.id = f"{sec.id}-{seen[sec.id]}"
-        else:
-            seen[sec.id] = 1
     return out
 
 

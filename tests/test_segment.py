@@ -170,3 +170,21 @@ def test_cited_documents_in_a_preamble_are_no_items():
             "2025 của Thủ tướng Chính phủ về tăng cường công tác phòng, chống thiên tai. Ủy ban nhân dân tỉnh ban hành Kế hoạch:\n\n"
             "I. MỤC ĐÍCH\n\nBảo đảm thực hiện nghiêm Chỉ thị.\n\nII. NHIỆM VỤ\n\n1. Sở Nội vụ chủ trì tổ chức hội nghị.\n")
     assert [s.id for s in segment_text(text).sections] == ["I", "II", "II.1"]
+
+
+def test_an_annex_of_two_tables_numbered_from_one():
+    """A second table inside an annex ("2. Các nhiệm vụ quá hạn ...", its column names again, rows from 1): a group of
+    its own, and every row keeps an id of its own."""
+    rows = "\n\n".join(["1.", "Nhiệm vụ thứ nhất", "Sở Tài chính", "30/06/2025",
+                        "2.", "Nhiệm vụ thứ hai", "Sở Nội vụ", "31/07/2025",
+                        "2. Các nhiệm vụ về chuyển đổi số quá hạn", "STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn hoàn thành",
+                        "1.", "Nhiệm vụ thứ ba", "Sở Y tế", "31/08/2025"])
+    text = ("VĂN PHÒNG CHÍNH PHỦ\n\nSố: 9/TB-VPCP\n\nHà Nội, ngày 16 tháng 11 năm 2025\n\nTHÔNG BÁO\n\nKẾT LUẬN PHIÊN HỌP\n\n"
+            "I. NHIỆM VỤ\n\nCác nhiệm vụ quá hạn tại Phụ lục.\n\nPHỤ LỤC\n\nTỔNG HỢP CÁC NHIỆM VỤ CHẬM MUỘN\n\n"
+            "STT\n\nNhiệm vụ\n\nCơ quan chủ trì\n\nThời hạn hoàn thành\n\n" + rows + "\n")
+    doc = extract_text(text)
+    pl = [(s.id, s.parent) for s in doc.sections if s.id.startswith("PL")]
+    assert pl == [("PL1", None), ("PL1.1", "PL1"), ("PL1.2", "PL1"), ("PL1.2-2", "PL1"), ("PL1.2-2.1", "PL1.2-2")]
+    # the time column's dates are the deadlines, though they have passed
+    assert {(a.section, a.body, a.deadline.end) for a in doc.assignments if a.section.startswith("PL")} == {
+        ("PL1.1", "Sở Tài chính", "2025-06-30"), ("PL1.2", "Sở Nội vụ", "2025-07-31"), ("PL1.2-2.1", "Sở Y tế", "2025-08-31")}
