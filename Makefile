@@ -9,6 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RAW := $(wildcard data/raw/*.txt data/raw/*.pdf data/raw/*.png data/raw/*.jpg data/raw/*.jpeg data/raw/*.tif data/raw/*.tiff)
 CLEAN_JSON := $(patsubst data/raw/%,data/clean/%.json,$(basename $(RAW)))
 MODEL_FILES := $(wildcard models/*.npz models/*.json)
+PIPELINE_SRC := $(wildcard pipeline/*.py)
 .SECONDARY:
 
 CORPUS ?= ../shared/corpus
@@ -47,9 +48,10 @@ test: $(VENV)/.installed
 extract: data/clean/plans.xlsx
 
 # stages 1-4 per input: data/raw/<stem>.<ext> -> data/clean/<stem>.json (+ restored <stem>.txt and its
-# change report); one rule per input type, so only inputs that changed are redone
+# change report); one rule per input type, so only inputs that changed are redone (or all of them, when the
+# models or the pipeline's code changed)
 define EXTRACT_RULE
-data/clean/%.json: data/raw/%.$(1) $(VENV)/.installed $(MODEL_FILES)
+data/clean/%.json: data/raw/%.$(1) $(VENV)/.installed $(MODEL_FILES) $(PIPELINE_SRC)
 	$(VNPLAN) extract $$< --out data/clean --no-tables --force
 endef
 $(foreach ext,txt pdf png jpg jpeg tif tiff,$(eval $(call EXTRACT_RULE,$(ext))))
