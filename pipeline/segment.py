@@ -19,6 +19,8 @@ from typing import Optional
 from rapidfuzz import fuzz
 
 from .bodies import HEADS, LIST_HEADS, PLACES_HEAD
+from .bodies import key as body_key
+from .bodies import load as load_gazetteer
 from .dates import DATE, int_to_roman, match_iso, parse_date, roman_to_int
 from .records import Citation, Footnote, Implemented, LayoutBlock, Metadata, Section, Signer
 from .vietnamese import strip_marks
@@ -71,7 +73,8 @@ ISSUING = re.compile(rf"(?:^|[.;,:]\s+|\n)(?P<body>[A-ZĐÀ-Ỹ][^.;,:\n]{{3,80}
 ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân"}
 ORG_WORDS = {"ban thường vụ": "Ban Thường vụ", "tỉnh ủy": "Tỉnh ủy", "thành ủy": "Thành ủy",
              "huyện ủy": "Huyện ủy", "đảng ủy": "Đảng ủy", "ủy ban nhân dân": "Ủy ban nhân dân",
-             "hội đồng nhân dân": "Hội đồng nhân dân", "văn phòng": "Văn phòng", "sở": "Sở"}
+             "hội đồng nhân dân": "Hội đồng nhân dân", "văn phòng": "Văn phòng", "sở": "Sở", "chính phủ": "Chính phủ",
+             "quốc hội": "Quốc hội"}
 PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "tỉnh ủy", "thành ủy", "huyện ủy")
 
 
@@ -1019,6 +1022,8 @@ def _metadata(letterhead, doc_type, title, preamble, refs: list[Citation], title
         body = org_case(signer.on_behalf_of)
         if strip_marks(body.lower()) not in strip_marks(issuer.lower()):
             issuer = f"{body} {issuer}"
+    if issuer:  # "VĂN PHÒNG CHÍNH PHỦ", "BỘ TÀI CHÍNH": the gazetteer's spelling of a name it knows
+        issuer = load_gazetteer().by_key.get(body_key(issuer), issuer)
     # what it implements: cited in the title or the preamble; missing fields from other citations of it
     by_number: dict[str, list[Citation]] = {}
     for c in refs:

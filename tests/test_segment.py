@@ -188,3 +188,12 @@ def test_an_annex_of_two_tables_numbered_from_one():
     # the time column's dates are the deadlines, though they have passed
     assert {(a.section, a.body, a.deadline.end) for a in doc.assignments if a.section.startswith("PL")} == {
         ("PL1.1", "Sở Tài chính", "2025-06-30"), ("PL1.2", "Sở Nội vụ", "2025-07-31"), ("PL1.2-2.1", "Sở Y tế", "2025-08-31")}
+
+
+@pytest.mark.parametrize("letterhead,issuer", [("VĂN PHÒNG CHÍNH PHỦ", "Văn phòng Chính phủ"), ("BỘ TÀI CHÍNH", "Bộ Tài chính"),
+                                               ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN", "Ủy ban nhân dân tỉnh Nghệ An")])
+def test_the_issuer_of_a_national_letterhead(letterhead, issuer):
+    """An upper-case letterhead gets the name's own capitals ("Văn phòng Chính phủ", the gazetteer's "Bộ Tài chính")."""
+    text = (f"{letterhead}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n\nSố: 12/KH-X\n\n"
+            "Hà Nội, ngày 01 tháng 12 năm 2025\n\nKẾ HOẠCH\n\nTRIỂN KHAI NHIỆM VỤ\n\nI. NHIỆM VỤ\n\n1. Vụ Pháp chế chủ trì.\n")
+    assert segment_text(text).metadata.issuer == issuer
