@@ -136,6 +136,16 @@ def test_gazetteer_is_built_from_the_corpus_and_committed():
     assert {"Sở Tài chính", "Sở Nội vụ", "Bộ Công an"} <= names and len(names) > 200
 
 
+def _plan(name: str):
+    """Stages 3 and 4 on a plan under tests/data."""
+    return extract_text((ROOT / "tests/data" / name).read_text(encoding="utf-8"))
+
+
+def _rows(doc, *fields: str) -> set:
+    """The document's assignments as (section, role, body, <the deadline fields named>)."""
+    return {(a.section, a.role, a.body, *(getattr(a.deadline, f) for f in fields)) for a in doc.assignments}
+
+
 def _find(doc, section, role):
     return sorted(a.body for a in doc.assignments if a.section == section and a.role == role)
 
@@ -163,7 +173,7 @@ def test_issue_5_party_style_star_lines_and_giao_chu_tri():
             "1. Giao Đảng ủy Ủy ban nhân dân tỉnh chủ trì, phối hợp với các cơ quan liên quan giúp Ban Thường vụ "
             "Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kế hoạch này; định kỳ báo cáo kết quả thực hiện.\n")
     doc = extract_text(text)
-    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    got = _rows(doc, "kind", "end")
     assert ("I.1", "responsible", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "by", "2025-03-30") in got
     assert {("I.1", "responsible", b, "ongoing", None) for b in
             ["Các cơ quan tham mưu, giúp việc Tỉnh ủy", "Các huyện ủy", "Các thành ủy"]} <= got
@@ -180,7 +190,7 @@ def test_closing_request_speaks_for_the_part_and_remarks_assign_nothing():
             "thực hiện về Ủy ban nhân dân Thành phố (qua Sở Tài chính).\n\nTrên đây là Kế hoạch của Ủy ban nhân dân "
             "Thành phố. Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan phản ánh về Sở Nội vụ./.\n")
     doc = extract_text(text)
-    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    got = _rows(doc)
     assert {("I.1", "lead", "Sở Tài chính"), ("I.1", "support", "Các cơ quan liên quan"),
             ("I", "responsible", "Các Sở, ban, ngành Thành phố"), ("I", "report_to", "Sở Tài chính")} <= got
     # the closing remark assigns no task, only who receives reports
@@ -191,7 +201,7 @@ def test_closing_request_speaks_for_the_part_and_remarks_assign_nothing():
 
 
 def test_issue_5_field_blocks_and_annex_tables():
-    doc = extract_text((ROOT / "tests/data/plans/8e9a425dd83e56b3.txt").read_text(encoding="utf-8"))
+    doc = _plan("plans/8e9a425dd83e56b3.txt")
     assert _find(doc, "II.1.1", "lead") == ["Sở Khoa học và Công nghệ"]
     assert _find(doc, "II.1.1", "support") == ["Các Sở, ban, ngành"]
     (a,) = [a for a in doc.assignments if a.section == "II.1.1" and a.role == "lead"]
@@ -204,16 +214,16 @@ def test_issue_5_field_blocks_and_annex_tables():
     assert {a.body for a in rep} == {"Sở Khoa học và Công nghệ", "Ủy ban nhân dân Thành phố"}
     assert {a.deadline.end for a in rep} == {"2025-12-31"}
     assert set(_find(doc, "III.2", "report_to")) == {"Ủy ban nhân dân Thành phố", "Sở Khoa học và Công nghệ"}
-    doc = extract_text((ROOT / "tests/data/plans/8718801c503045f9.txt").read_text(encoding="utf-8"))
+    doc = _plan("plans/8718801c503045f9.txt")
     assert _find(doc, "PL1.III.8", "lead") == ["Sở Khoa học và Công nghệ"]
     assert "Ban Quản lý Khu kinh tế" in _find(doc, "PL1.III.8", "support")
 
 
 def test_issue_5_body_items_partners_duties_and_a_part_numbered_twice():
-    doc = extract_text((ROOT / "tests/data/plans/24c7124ec6b2bf61.txt").read_text(encoding="utf-8"))
+    doc = _plan("plans/24c7124ec6b2bf61.txt")
     # the second "IV. TỔ CHỨC THỰC HIỆN" is part V, not lost inside IV.17
     assert {a.section for a in doc.assignments if a.section.startswith("V.")} >= {"V.1.a", "V.1.b", "V.2"}
-    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    got = _rows(doc)
     assert ("V.1.a", "report_to", "Công an thành phố") in got  # "gửi kế hoạch về UBND thành phố (qua Công an ...)"
     (a,) = [a for a in doc.assignments if (a.section, a.role, a.body) == ("V.1.a", "report_to", "Công an thành phố")]
     assert a.deadline.kind == "event"
@@ -224,7 +234,7 @@ def test_issue_5_body_items_partners_duties_and_a_part_numbered_twice():
 
 
 def test_issue_5_headings_that_only_name_bodies_and_body_labels():
-    doc = extract_text((ROOT / "tests/data/plans/f1e0981425ec38be.txt").read_text(encoding="utf-8"))
+    doc = _plan("plans/f1e0981425ec38be.txt")
     # "7. Trung tâm Xúc tiến đầu tư, thương mại và du lịch" over its bullets: the whole heading is the body
     assert _find(doc, "V.7", "lead") == ["Trung tâm Xúc tiến đầu tư, thương mại và du lịch"]
     assert _find(doc, "V.11", "requested") == ["Các doanh nghiệp sản xuất, chế biến và xuất khẩu hàng hóa"]
@@ -236,8 +246,8 @@ def test_issue_5_headings_that_only_name_bodies_and_body_labels():
 
 
 def test_issue_5_a_government_resolution():
-    doc = extract_text((ROOT / "tests/data/plans/a69069ae524315d9.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    doc = _plan("plans/a69069ae524315d9.txt")
+    got = _rows(doc)
     # "Chỉ đạo Tổng công ty ..." after the ministry's sentence; "X chỉ đạo Y:" over items
     assert ("II.1.1.b", "responsible", "Tổng công ty Hàng không Việt Nam") in got
     assert {("II.1.4", "responsible", "Bộ Tài chính"), ("II.1.4", "responsible", "Bảo hiểm xã hội Việt Nam"),
@@ -357,8 +367,8 @@ def test_issue_5_legacy_seeds_003_and_004_end_to_end():
 
 def test_common_forms_of_assignment():
     """Forms every province writes, in a plan written for this test (tests/data/plan_common_forms.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_common_forms.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    doc = _plan("plan_common_forms.txt")
+    got = _rows(doc)
     assert {("II.1.a", "lead", "Sở Tài chính"), ("II.1.b", "lead", "Sở Tài chính"),  # "Trách nhiệm của X" over items
             ("II.1.b", "support", "Sở Nội vụ"), ("II.7", "lead", "Các sở, ban, ngành"),
             ("II.2", "lead", "Sở Y tế"), ("II.2", "support", "Sở Giáo dục và Đào tạo"),
@@ -373,8 +383,8 @@ def test_common_forms_of_assignment():
 
 def test_party_committee_forms():
     """Forms of Party plans, in a plan written for this test (tests/data/plan_party_forms.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_party_forms.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    doc = _plan("plan_party_forms.txt")
+    got = _rows(doc)
     assert {("II.1", "lead", "Ban Tuyên giáo Tỉnh ủy"), ("II.1", "report_to", "Ban Thường vụ Tỉnh ủy"),
             ("II.2", "responsible", "Ban cán sự đảng Ủy ban nhân dân tỉnh"),
             ("II.3", "responsible", "Các đảng ủy trực thuộc Tỉnh ủy"),  # shares the list's "các"
@@ -386,8 +396,8 @@ def test_party_committee_forms():
 
 def test_field_block_forms():
     """Field blocks as plans write them, in a plan written for this test (tests/data/plan_field_forms.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_field_forms.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    doc = _plan("plan_field_forms.txt")
+    got = _rows(doc, "kind", "end")
     assert {("II.1", "lead", "Sở Tư pháp", "by", "2025-12-31"),  # "Cơ quan chủ trì thực hiện:"
             ("II.1", "support", "Ủy ban nhân dân các huyện, thành phố", "by", "2025-12-31"),
             ("II.2", "responsible", "Sở Khoa học và Công nghệ", "range", "2026-12-31"),
@@ -398,8 +408,8 @@ def test_field_block_forms():
 
 def test_more_forms_of_assignment():
     """In a plan written for this test (tests/data/plan_more_forms.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_more_forms.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    doc = _plan("plan_more_forms.txt")
+    got = _rows(doc)
     assert {("II.1", "lead", "Sở Nội vụ"), ("II.3", "lead", "Sở Xây dựng"),  # "UBND tỉnh giao X chủ trì"
             ("II.4", "responsible", "Bộ Chỉ huy Quân sự tỉnh"),
             ("II.5", "responsible", "Chủ tịch Ủy ban nhân dân tỉnh"), ("II.5", "responsible", "Các sở, ngành"),
@@ -410,8 +420,8 @@ def test_more_forms_of_assignment():
 
 def test_headings_that_name_who_acts():
     """"Đối với X" in the implementation part and "X:" over items, in a plan written for this test."""
-    doc = extract_text((ROOT / "tests/data/plan_heading_forms.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    doc = _plan("plan_heading_forms.txt")
+    got = _rows(doc)
     assert {("II.1.a", "lead", "Các sở, ban, ngành"), ("II.1.b", "support", "Sở Nội vụ"),
             ("II.2", "lead", "Ủy ban nhân dân các huyện, thành phố"),
             ("II.2", "responsible", "Ủy ban nhân dân các xã, phường, thị trấn"), ("II.2", "report_to", "Sở Nội vụ"),
@@ -420,8 +430,8 @@ def test_headings_that_name_who_acts():
 
 def test_every_sentence_that_opens_with_a_named_body():
     """Several doers in one item, sentence after sentence or clause after clause (a plan written for this test)."""
-    doc = extract_text((ROOT / "tests/data/plan_sentence_forms.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    doc = _plan("plan_sentence_forms.txt")
+    got = _rows(doc)
     assert {("II.1", "lead", "Sở Văn hóa, Thể thao và Du lịch"), ("II.1", "responsible", "Sở Tài chính"),
             ("II.1", "responsible", "Ủy ban nhân dân các huyện, thành phố"),
             ("II.2", "responsible", "Văn phòng Ủy ban nhân dân tỉnh"), ("II.2", "responsible", "Sở Nội vụ")} <= got
@@ -429,7 +439,7 @@ def test_every_sentence_that_opens_with_a_named_body():
 
 def test_leading_time_and_purpose_clauses_and_lists_split_by_semicolons():
     """In a plan written for this test (tests/data/plan_clause_forms.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_clause_forms.txt").read_text(encoding="utf-8"))
+    doc = _plan("plan_clause_forms.txt")
     got = {(a.section, a.role, a.body): a.deadline for a in doc.assignments}
     assert got["II.1", "responsible", "Các cơ quan, đơn vị"].period == "year"  # "Định kỳ ... hằng năm, các cơ quan ..."
     assert got["II.1", "report_to", "Sở Nội vụ"].period == "year"
@@ -440,7 +450,7 @@ def test_leading_time_and_purpose_clauses_and_lists_split_by_semicolons():
 
 def test_requests_to_bodies_outside_the_issuers_command():
     """In a plan written for this test (tests/data/plan_request_forms.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_request_forms.txt").read_text(encoding="utf-8"))
+    doc = _plan("plan_request_forms.txt")
     assert _find(doc, "II.1", "support") == ["Các tổ chức chính trị - xã hội"]
     assert _find(doc, "II.2", "requested") == ["Các cơ quan Trung ương đóng trên địa bàn tỉnh"]
     assert _find(doc, "II.3", "requested") == sorted(["Liên đoàn Lao động tỉnh", "Tỉnh đoàn", "Hội Liên hiệp Phụ nữ tỉnh",
@@ -450,7 +460,7 @@ def test_requests_to_bodies_outside_the_issuers_command():
 
 def test_report_forms():
     """In a plan written for this test (tests/data/plan_report_forms.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_report_forms.txt").read_text(encoding="utf-8"))
+    doc = _plan("plan_report_forms.txt")
     assert _find(doc, "II.1", "report_to") == ["Sở Nội vụ", "Ủy ban nhân dân tỉnh"]  # "..., đồng gửi Sở Nội vụ"
     assert _find(doc, "II.3", "report_to") == ["Sở Lao động - Thương binh và Xã hội"]  # "báo cáo bằng văn bản về"
     assert _find(doc, "II.4", "report_to") == ["Ban Chỉ đạo tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"]  # "(qua ...)"
@@ -458,15 +468,15 @@ def test_report_forms():
 
 def test_annex_cell_that_marks_its_lead():
     """One "Cơ quan thực hiện" column that marks who leads (a plan written for this test)."""
-    doc = extract_text((ROOT / "tests/data/plan_marked_lead.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    doc = _plan("plan_marked_lead.txt")
+    got = _rows(doc)
     assert {("PL1.1", "lead", "Sở Tư pháp"), ("PL1.1", "support", "Sở Nội vụ"),  # "Sở Tư pháp (chủ trì); Sở Nội vụ"
             ("PL1.2", "lead", "Sở Văn hóa, Thể thao và Du lịch"), ("PL1.2", "support", "Báo Kon Tum")} <= got
 
 
 def test_a_heading_that_lists_the_communes():
     """"12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, ..." (training plan bffd9da6f0d38031)."""
-    doc = extract_text((ROOT / "tests/data/plans/bffd9da6f0d38031.txt").read_text(encoding="utf-8"))
+    doc = _plan("plans/bffd9da6f0d38031.txt")
     assert _find(doc, "IV.12", "lead") == sorted(f"Ủy ban nhân dân xã {x}" for x in
                                                  ["Gia Thuận", "Tân Điền", "Gò Công Đông", "Tân Phú Đông"])
     assert "Ủy ban nhân dân 04 xã" in _find(doc, "IV.1", "support")
@@ -475,8 +485,8 @@ def test_a_heading_that_lists_the_communes():
 def test_directive_and_notice_forms():
     """A directive numbered "1., 2., ..." with no parts, and a notice's "Về ...: giao X" items (a plan written
     for this test, tests/data/plan_directive_forms.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_directive_forms.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    doc = _plan("plan_directive_forms.txt")
+    got = _rows(doc, "kind", "end")
     assert got == {
         # the issuer's demand before the first item: "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành và
         # Ủy ban nhân dân các huyện thực hiện ...", for the whole document
@@ -526,9 +536,9 @@ def test_directive_and_notice_forms():
 def test_directive_parts_and_sub_headings():
     """A directive in parts written in sentence case (a plan written for this test,
     tests/data/plan_directive_parts.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_directive_parts.txt").read_text(encoding="utf-8"))
+    doc = _plan("plan_directive_parts.txt")
     assert [s.id for s in doc.sections if s.level == 1] == ["I", "II"]  # "I. Trách nhiệm trong việc ...", 9 words
-    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    got = _rows(doc)
     assert got == {
         # "1. Các cơ quan cấp phép (Sở Xây dựng, Ban Quản lý ...):": the bodies in the parenthesis lead the items
         ("I.1.a", "lead", "Sở Xây dựng"), ("I.1.a", "lead", "Ban Quản lý các khu công nghiệp tỉnh"),
@@ -549,8 +559,8 @@ def test_directive_parts_and_sub_headings():
 def test_notice_forms():
     """A notice whose tasks follow its assessment under part I, and replies to a province's requests (a plan written
     for this test, tests/data/plan_notice_forms.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_notice_forms.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body) for a in doc.assignments}
+    doc = _plan("plan_notice_forms.txt")
+    got = _rows(doc)
     assert got == {
         # "I. ĐÁNH GIÁ CHUNG / ... cần tập trung thực hiện một số nhiệm vụ, giải pháp sau đây: / 1. ...": tasks, while
         # "Ủy ban nhân dân tỉnh đã chỉ đạo ..." in the assessment says what was done
@@ -576,9 +586,9 @@ def test_notice_forms():
 
 def test_conclusion_forms():
     """A Party conclusion ("KẾT LUẬN", items "1. Về ...") written for this test (tests/data/plan_conclusion_forms.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_conclusion_forms.txt").read_text(encoding="utf-8"))
+    doc = _plan("plan_conclusion_forms.txt")
     assert (doc.metadata.doc_type, doc.metadata.date) == ("Kết luận", "2025-12-05")  # its type line is read
-    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.start, a.deadline.end) for a in doc.assignments}
+    got = _rows(doc, "kind", "start", "end")
     tasks = ("range", "2025-12-05", "2027-06-30")  # "từ nay đến tháng 6/2027" in the item's heading
     assert got == {
         # "Quán triệt ...; căn cứ ..., X và các ban tuyên giáo tỉnh ủy, thành ủy cụ thể hóa ...": the subject after
@@ -594,8 +604,8 @@ def test_conclusion_forms():
 def test_resolution_forms():
     """A Government resolution numbered "1., 2., ..." with lettered items (a plan written for this test,
     tests/data/plan_resolution_forms.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_resolution_forms.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    doc = _plan("plan_resolution_forms.txt")
+    got = _rows(doc, "kind", "end")
     assert got == {
         # "Chính phủ yêu cầu các bộ, ..." after its assessment ("Chính phủ thống nhất đánh giá ..." assigns nothing)
         ("1", "responsible", "Các bộ, cơ quan, địa phương", "none", None),
@@ -631,8 +641,8 @@ def test_resolution_forms():
 
 def test_party_plan_forms():
     """A provincial Party committee's plan (written for this test, tests/data/plan_party_directive_forms.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_party_directive_forms.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    doc = _plan("plan_party_directive_forms.txt")
+    got = _rows(doc, "kind", "end")
     q1 = ("by", "2026-03-31")
     assert got == {
         ("II.1", "responsible", "Các cấp ủy", *q1), ("II.1", "responsible", "Các tổ chức đảng", *q1),
@@ -657,8 +667,8 @@ def test_party_plan_forms():
 
 def test_pm_directive_forms():
     """A Prime Minister's directive (written for this test, tests/data/plan_pm_directive_forms.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_pm_directive_forms.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.period) for a in doc.assignments}
+    doc = _plan("plan_pm_directive_forms.txt")
+    got = _rows(doc, "kind", "period")
     n, q = ("none", None), ("recurring", "quarter")
     assert got == {
         *{(f"1.{x}", "lead", b, *dl) for x, dl in (("a", n), ("b", q))
@@ -678,8 +688,8 @@ def test_pm_directive_forms():
 
 def test_bodies_named_after_the_task():
     """Tasks whose bodies come after them (a plan written for this test, tests/data/plan_named_after_forms.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_named_after_forms.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    doc = _plan("plan_named_after_forms.txt")
+    got = _rows(doc, "kind", "end")
     assert {("I.1", "lead", "Sở Tư pháp", "by", "2026-06-30"),  # "(Sở Tư pháp chủ trì, hoàn thành trong quý II/2026)"
             ("I.2", "lead", "Sở Nội vụ", "none", None),  # "do Sở Nội vụ chủ trì thực hiện, phối hợp với ..."
             ("I.2", "support", "Các sở, ngành liên quan", "none", None),
@@ -690,8 +700,8 @@ def test_bodies_named_after_the_task():
 
 def test_province_plan_forms():
     """A provincial plan (written for this test, tests/data/plan_province_forms.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_province_forms.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    doc = _plan("plan_province_forms.txt")
+    got = _rows(doc, "kind", "end")
     assert {("II.1", "responsible", "Các sở, ban, ngành, địa phương", "by", "2026-03-31"),  # "căn cứ ..., chủ động ..."
             ("II.2", "lead", "Sở Nông nghiệp và Môi trường", "none", None),  # "(cơ quan thường trực ...) chủ trì"
             ("II.2", "support", "Công ty Điện lực Gia Lai", "none", None),
@@ -705,11 +715,11 @@ def test_a_national_programme_annex():
     """An annex table as national programmes write it: letter groups (A, B) over roman groups, the column names
     again under a group, rows numbered "1.1" and "2.1.1" under a sub-group "2.1 | Thương mại", and a roman
     number repeated by a slip (a plan written for this test, tests/data/plan_programme_annex.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_programme_annex.txt").read_text(encoding="utf-8"))
+    doc = _plan("plan_programme_annex.txt")
     ids = [s.id for s in doc.sections if s.id.startswith("PL")]
     assert ids == ["PL1", "PL1.A", "PL1.A.I", "PL1.A.I.1.1", "PL1.A.II", "PL1.A.II.2.1", "PL1.B", "PL1.B.I",
                    "PL1.B.I.1.1", "PL1.B.II", "PL1.B.II.2.1", "PL1.B.II.2.1.1", "PL1.B.III", "PL1.B.III.3.1"]
-    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    got = _rows(doc, "kind", "end")
     assert got == {
         # "Đơn vị thực hiện" leads where the table has a "Đơn vị phối hợp" column
         ("PL1.A.I.1.1", "lead", "Sở Tư pháp", "range", "2030-12-31"),
@@ -729,8 +739,8 @@ def test_a_national_programme_annex():
 def test_a_notice_to_one_province():
     """"Tỉnh cần ..." in the notice of a meeting with one province is that province; "Năm 2025, Tỉnh đã ..." (what
     was done) assigns nothing (a notice written for this test, tests/data/plan_province_notice.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_province_notice.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    doc = _plan("plan_province_notice.txt")
+    got = _rows(doc, "kind", "end")
     assert got == {("II.1", "responsible", "Tỉnh Lào Cai", "none", None),
                    ("III.1", "lead", "Bộ Tài chính", "by", "2026-01-31"), ("III.1", "support", "Bộ Xây dựng", "by", "2026-01-31"),
                    ("III.1", "report_to", "Thủ tướng Chính phủ", "by", "2026-01-31")}
@@ -765,8 +775,8 @@ def test_a_text_copied_from_a_website_reads_as_the_original(name):
 
 def test_notice_clauses():
     """Forms of a Government Office notice (written for this test, tests/data/plan_notice_clauses.txt)."""
-    doc = extract_text((ROOT / "tests/data/plan_notice_clauses.txt").read_text(encoding="utf-8"))
-    got = {(a.section, a.role, a.body, a.deadline.kind, a.deadline.end) for a in doc.assignments}
+    doc = _plan("plan_notice_clauses.txt")
+    got = _rows(doc, "kind", "end")
     d25, dec = ("by", "2025-11-25"), ("by", "2025-12-31")
     assert got == {
         # "Quyết liệt ...: Các đồng chí Bộ trưởng, Chủ tịch ... phải ..."
