@@ -145,7 +145,7 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
             return Deadline(kind="range", start=f"{m['y1']}-01-01", end=f"{m['y2']}-12-31", text=phrase)
         if name == "year_only":
             return Deadline(kind="by", end=f"{m['y']}-12-31", text=phrase)
-        if name == "date_only":
+        if name in ("date_only", "by_day", "on_day"):  # a day: "30/06/2025", "trước ngày 30-3", "vào ngày 19 tháng 12"
             d = _day(m, year)
             if d:
                 return Deadline(kind="by", end=d, text=phrase)
@@ -186,11 +186,6 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
                 continue  # "Kế hoạch ... giai đoạn 2026 - 2030, ..., hoàn thành trong tháng 12 năm 2025": the plan's
                 # period is in its name; the task's own time comes after
             return Deadline(kind="range", start=f"{m['y1']}-01-01", end=f"{m['y2']}-12-31", text=phrase)
-        if name == "by_day":
-            d = _day(m, year)
-            if d:
-                return Deadline(kind="by", end=d, text=phrase)
-            continue
         if name == "recurring_monthday":
             return Deadline(kind="recurring", period="month", text=phrase)
         if name == "quarters":
@@ -219,11 +214,6 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
             if y:
                 end = date(y, 6, 30) if m["part"].lower() == "đầu" else date(y, 12, 31)
                 return Deadline(kind="by", end=end.isoformat(), text=phrase)
-            continue
-        if name == "on_day":
-            d = _day(m, year)
-            if d:
-                return Deadline(kind="by", end=d, text=phrase)
             continue
         if name == "recurring":
             return Deadline(kind="recurring", period=_period(text), text=_recurring_phrase(text) or phrase)

@@ -999,7 +999,7 @@ class Extractor:
                         continue  # closing remark after the request: who receives reports, on the item it follows
                     # a paragraph's first sentence, or a later one that opens with a plural body ("Các cơ quan
                     # thông tin truyền thông tập trung tuyên truyền ..."), may name who acts
-                    first = si == 0 or bool(re.match(r"(?:Các|Những)\s", sent) or _HEAD_RE.match(sent))
+                    first = si == 0 or _names_a_subject(sent)
                     self._sentence(target, sent, starred or closing or (first and (self.in_impl(sec) or self.in_tasks(sec))),
                                    (sec_deadlines + (head_deadlines if pi == 0 else [])) if target is sec else [],
                                    heading=pi == 0)
@@ -1016,7 +1016,7 @@ class Extractor:
             for si, sent in enumerate(_sentences(par)):
                 if concluded and PREAMBLE_ASKS.search(sent) and not re.search(r"\bđã\b", sent):
                     # (what was done, "Bộ Chính trị ... đã tập trung lãnh đạo; Chính phủ chủ động chỉ đạo ...", asks nothing)
-                    first = si == 0 or bool(re.match(r"(?:Các|Những)\s", sent) or _HEAD_RE.match(sent))
+                    first = si == 0 or _names_a_subject(sent)
                     self._sentence(self.preamble, sent, first, [])
                     continue
                 spoken = PREAMBLE_DEMAND.search(sent)
@@ -1500,6 +1500,12 @@ def expand_head_lists(text: str) -> str:
             return expand_head_lists("".join(out) + rest[pos:])
         out.append(sep.group(0))
         pos += sep.end()
+
+
+def _names_a_subject(sent: str) -> bool:
+    """A later sentence of a paragraph that may name who acts: it opens with a plural body ("Các cơ quan thông tin
+    truyền thông tập trung ...") or a named one."""
+    return bool(re.match(r"(?:Các|Những)\s", sent) or _HEAD_RE.match(sent))
 
 
 def _sentences(par: str) -> list[str]:
