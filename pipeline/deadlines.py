@@ -81,7 +81,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(r"(?:trong|hoàn\s+thành|thực\s+hiện|trước|đến(?:\s+hết)?|cuối)\s+(?:trong\s+)?(?:năm\s+)(?P<y>\d{4})"
                         r"|^\s*năm\s+(?P<y2>\d{4})", FLAGS)),
     ("ongoing", re.compile(r"thường\s+xuyên|liên\s+tục", FLAGS)),
-    ("event", re.compile(r"ngay\s+sau\s+khi\s+[^,.;]{3,60}|sau\s+khi\s+[^,.;]{3,60}|khi\s+(?:có|Chính phủ|Bộ|Trung ương|cấp|"
+    ("event", re.compile(r"ngay\s+sau\s+khi\s+[^,.;]{3,60}|ngay\s+(?:sau|khi)\s+(?:lũ|bão|mưa|nước\s+rút)[^,.;]{0,40}|sau\s+khi\s+[^,.;]{3,60}|khi\s+(?:có|Chính phủ|Bộ|Trung ương|cấp|"
                          r"tổng\s+kết|kết\s+thúc|hoàn\s+thành|xảy\s+ra|phát\s+sinh|phát\s+hiện|xuất\s+hiện)[^,.;]{0,60}"
                          r"|kịp\s+thời\s+khi|theo\s+tiến\s+độ|theo\s+lộ\s+trình"
                          # "trước Tết Nguyên đán", "trong thời gian diễn ra Đại hội": a named occasion
@@ -125,7 +125,13 @@ NOT_DEADLINES = re.compile(r"(?:ngân\s+sách(?:\s+nhà\s+nước)?|kinh\s+phí|
                            r"|(?:nghị\s+quyết|quyết\s+định)\s+(?:hằng|hàng)\s+năm"
                            r"|thường\s+xuyên(?=\s+của\s)"  # "chương trình hoạt động chỉ đạo thường xuyên của cấp ủy"
                            # "khả năng cân đối ngân sách trung ương giai đoạn 2026 - 2030": the budget's period
-                           r"|(?:ngân\s+sách|đầu\s+tư\s+công\s+trung\s+hạn)[^.;]{0,30}?giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}",
+                           r"|(?:ngân\s+sách|đầu\s+tư\s+công\s+trung\s+hạn)[^.;]{0,30}?giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}"
+                           # the horizon of a master plan or a strategy ("điều chỉnh quy hoạch hạ tầng viễn thông ... đến năm 2030")
+                           r"|(?:quy\s+hoạch|chiến\s+lược)[^.;]{0,100}?\s+đến\s+năm\s+\d{4}"
+                           # a document cited by number and date ("Công điện số 217/CĐ-TTg ngày 16/11/2025"): when it was
+                           # issued, not when a task is due
+                           r"|\d+(?:/\d{4})?/[A-ZĐ][\w.-]*\s*,?\s+ngày\s+\d{1,2}(?:\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?"
+                           r"|\s+tháng\s+\d{1,2}(?:\s*,?\s*năm\s+\d{4})?)",
                            re.IGNORECASE)
 
 

@@ -77,6 +77,13 @@ def run_cli(*args, stdin=None):
     ("hoàn thành trước Tết Nguyên đán Bính Ngọ", ("event", N, N, N)),
     ("trong thời gian diễn ra Đại hội", ("event", N, N, N)),
     ("30/06/2025", ("by", N, "2025-06-30", N)),  # a time column's bare date
+    # session 8: a cited document's date is no deadline; a master plan's horizon neither; "ngay sau lũ" is an event
+    ("theo chỉ đạo tại các Công điện số 217/CĐ-TTg ngày 16/11/2025; số 218/CĐ-TTg ngày 16/11/2025", ("none", N, N, N)),
+    ("theo Nghị quyết số 34/NQ-CP ngày 13 tháng 02 năm 2025; hoàn thành trước ngày 30 tháng 11 năm 2025",
+     ("by", N, "2025-11-30", N)),
+    ("rà soát, bổ sung quy hoạch hạ tầng viễn thông trong các khu công nghiệp, cụm công nghiệp đến năm 2030",
+     ("none", N, N, N)),
+    ("khôi phục cung cấp điện cho sản xuất, sinh hoạt ngay sau lũ", ("event", N, N, N)),
 ])
 def test_deadline_forms(text, want):
     d = parse_deadline(text, "2025-03-19")
