@@ -41,11 +41,14 @@ GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành",
            "thôn", "tổ dân phố", "ngân hàng",
            "nhà cung cấp", "bộ", "tỉnh", "tập đoàn", "tổng công ty", "văn phòng"]
 # nouns made of syllables that are verbs elsewhere ("công" of "phân công", "chức" of "tổ chức")
-NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn"
+NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|báo\s+chí|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn"
                               r"|bảo\s+hiểm|chủ\s+(?:rừng|đầu\s+tư|quản|sở\s+hữu|dự\s+án)|tuyên\s+giáo|dân\s+vận)\b")
 # two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ...")
 STRONG_VERBS = (r"xác\s+định|tổ\s+chức|xây\s+dựng|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|theo\s+dõi|đôn\s+đốc|cập\s+nhật"
-                r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu|hoàn\s+thành|kiểm\s+soát")
+                r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu|hoàn\s+thành|kiểm\s+soát|tháo\s+gỡ"
+                r"|khôi\s+phục|bảo\s+đảm|đảm\s+bảo|thống\s+nhất")
+# verbs that a generic body's own words never hold ("các Bộ, cơ quan thống nhất một đầu mối")
+PREDICATE_VERBS = r"đổi\s+mới|thống\s+nhất|bảo\s+đảm|đảm\s+bảo|khôi\s+phục|tháo\s+gỡ"
 _VERB_PAIR = STRONG_VERBS + r"|tổng\s+hợp|chủ\s+trì|phối\s+hợp|triển\s+khai|tạo\s+điều|hoàn\s+thành|phụ\s+trách"
 ADVERBS = {"chậm", "kịp", "thời", "khẩn", "trương", "tích", "cực", "nghiêm", "túc", "thường", "xuyên", "chủ", "động", "đồng",
            "trực", "liệt"}
@@ -55,7 +58,8 @@ PARTY_GENERIC = {"cấp ủy", "chính quyền"}  # "Cấp ủy, tổ chức đ�
 GROUPABLE = sorted(["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
                     "doanh nghiệp", "thành phố", "huyện", "xã", "phường", "cá nhân", "nhà đầu tư", "đặc khu",
                     "tổ chức chính trị - xã hội", "hội", "báo chí", "phòng", "bộ", "tỉnh", "tập đoàn", "tổng công ty",
-                    "lực lượng", "nhà thầu", "chủ đầu tư", "thôn", "làng", "tổ dân phố", "ngân hàng"], key=len, reverse=True)
+                    "lực lượng", "nhà thầu", "chủ đầu tư", "thôn", "làng", "tổ dân phố", "ngân hàng", "truyền thông"],
+                   key=len, reverse=True)  # ("các cơ quan báo chí, truyền thông": the media)
 GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "trực thuộc quản lý", "thuộc các bộ, ngành trung ương", "của thành phố", "của tỉnh", "tại địa phương", "ngang bộ",
                  "thuộc chính phủ", "thành viên", "trực thuộc Tỉnh ủy", "trực thuộc", "cấp tỉnh", "các cấp",
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
@@ -106,7 +110,8 @@ PREAMBLE_DEMAND = re.compile(r"(?:^|,\s*)(?P<who>(?:Thủ\s+tướng\s+Chính\s+
                              r"\s+(?:trân\s+trọng\s+)?(?:yêu\s+cầu|đề\s+nghị|giao)\s+(?=\S))")
 PREAMBLE_ASKS = re.compile(r"\b(?:cần|phải|yêu\s+cầu|đề\s+nghị|giao|khẩn\s+trương|tiếp\s+tục|tập\s+trung)\b")
 # what follows a body's name and is no predicate of it: "X và Y", "X của Y", "X đã ...", "X sẽ giao ..." (a promise)
-NO_PREDICATE = r"và|các|những|trên(?!\s+tinh\s+thần)|của|thuộc|tại|trong|có\s+thể|là|đã|sẽ\s+giao"
+NO_PREDICATE = r"và|các|những|trên(?!\s+tinh\s+thần)|của|thuộc|tại|trong|có\s+thể|là|đã|sẽ\s+giao" \
+    r"|thống\s+nhất(?!\s+(?:thực\s+hiện|triển\s+khai|áp\s+dụng|sử\s+dụng|quản\s+lý))"  # ("Các Bộ, cơ quan thống nhất ...": agree)
 DONE_BY = re.compile(r"\bhoàn\s+thành\s+(?:trước|trong|chậm\s+nhất|xong\s+trước)\b")
 # bodies named after their task: "(Sở X chủ trì ...)", "do Sở X thực hiện", ", giao cho Sở X thực hiện", "Trách nhiệm: Sở X"
 NAMED_AFTER = re.compile(r"(?P<paren>\(\s*)(?=[A-ZĐ])|(?<=\s)do\s+(?=[A-ZĐ]|các\s)|[,;]\s*(?P<giao>giao)\s+(?:cho\s+)?(?=[A-ZĐ]|các\s)"
@@ -206,8 +211,21 @@ def _one_body_end(text: str, start: int, gaz: Gazetteer, cap_generic: bool = Fal
         end = max(start + coll, start + known, heuristic, start + generic)
         if end > start + known:
             end = _whole_words(text, start, end)
+        of = _OF_NATIONAL_RE.match(text, end)
+        if not of and text[start:end] in HEADS:  # "Hội đồng dân tộc của Quốc hội": a bare head, its lower-case name
+            of = _NAMED_OF_NATIONAL_RE.match(text, end)
+        if of and re.sub(r"^(?:các|những)\s+", "", text[start:end])[:1].isupper():
+            end = of.end()  # "Ủy ban Kinh tế và Tài chính của Quốc hội", "các Ủy ban của Quốc hội": whose committee
+        region = _REGION_RE.match(text, end)
+        if region and re.search(r"(?:tỉnh|thành\s+phố|địa\s+phương|huyện|xã|phường)$", text[start:end], re.I):
+            end = region.end()  # "Ủy ban nhân dân các tỉnh khu vực Trung Bộ": the places' region
         return _paren(text, end)
     return start
+
+
+_OF_NATIONAL_RE = re.compile(r"\s+của\s+(?:Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội|Quốc\s+hội|Chính\s+phủ)(?![\w])")
+_NAMED_OF_NATIONAL_RE = re.compile(r"(?:\s+[a-zà-ỹđ]+){1,3}" + _OF_NATIONAL_RE.pattern)
+_REGION_RE = re.compile(r"\s+(?:khu\s+vực|vùng)\s+[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)*")
 
 
 def _syllable_lm():
@@ -281,7 +299,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
             if m.group("g") != "người đứng đầu":
                 return 0  # "lãnh đạo" alone leads (a verb)
         ext = re.match(r"((?:\s+(?!và\b)[a-zà-ỹđ]+){1,2})(?=,\s*(?:" + "|".join(GROUPABLE) + r")(?![\w]))", rest[e:])
-        own = m.group("g") in GROUPABLE and ext and not set(ext.group(1).split()) & VERBS
+        own = m.group("g") in GROUPABLE and ext and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & VERBS
         if own:
             e += ext.end()  # "các doanh nghiệp viễn thông, tổ chức, ...": the first noun has its own words
         if m.group("g") in GROUPABLE:
@@ -314,10 +332,12 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
         ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b|Việt\s+Nam\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
                        r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|khẩn\s+trương|kịp\s+thời|tích\s+cực|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
-                       r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục|ưu\s+tiên|quyết\s+liệt"
+                       r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục|ưu\s+tiên|quyết\s+liệt|phải|cần"
                        r"|trong|trực\s+thuộc|" + STRONG_VERBS + r")\b)",
                        rest[e:])
-        if ext and not tailed and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS):
+        if ext and not tailed and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS) \
+                and not re.search(rf"\b(?:{PREDICATE_VERBS})\b", ext.group(1)):
+            # ("các Bộ, cơ quan đổi mới phương thức", "Các Bộ, cơ quan thống nhất một đầu mối": a verb, not its words)
             e += ext.end()
             while True:  # "các doanh nghiệp viễn thông trên địa bàn Thành phố"
                 t = TAIL_RE.match(low[e:])
@@ -337,6 +357,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
     return 0
 
 
+BARE_OFFICES = {"Bí thư", "Phó Bí thư", "Chủ tịch", "Phó Chủ tịch", "Giám đốc", "Thủ trưởng"}
 STANDALONE = {"tỉnh ủy", "thành ủy", "huyện ủy", "tỉnh đoàn", "thành đoàn", "huyện đoàn", "chính phủ", "quốc hội", "bộ chính trị", "ban bí thư", "thủ tướng",
               "ủy ban nhân dân", "hội đồng nhân dân", "đảng ủy", "ban thường vụ", "thường trực", "công an"}
 FUNCTION_WORDS = {"và", "trong", "của", "về", "với", "cho", "tại", "theo", "để", "các", "những", "đối", "trên", "từ",
@@ -642,6 +663,11 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
     for i in range(len(fixed) - 2, -1, -1):
         place = re.search(r"\s(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)$", fixed[i + 1])
         if fixed[i] in BARE_LOCAL and place and re.match(_BARE_LOCAL_RE, fixed[i + 1]):
+            fixed[i] = f"{fixed[i]} {place.group(1)}"
+    # "Bí thư, Chủ tịch Ủy ban nhân dân các tỉnh khu vực Trung Bộ": a bare office takes the places of the office after it
+    for i in range(len(fixed) - 2, -1, -1):
+        place = re.search(r"\s((?:các\s+)?(?:tỉnh|thành phố|huyện|quận|xã|phường)(?:\s.*)?)$", fixed[i + 1])
+        if fixed[i] in BARE_OFFICES and place and _OF_HEAD_RE.match(fixed[i + 1]):
             fixed[i] = f"{fixed[i]} {place.group(1)}"
     # "Cấp ủy, chính quyền Thành phố": the party committee and the government of the same place
     for i in range(len(fixed) - 1):
@@ -1094,6 +1120,9 @@ class Extractor:
         if conn:  # "Đồng thời, các địa phương chủ động ...": a new subject, as at a sentence's start
             sent = conn["main"][:1].upper() + conn["main"][1:]
             subject_ok = subject_ok or self.in_impl(sec) or self.in_tasks(sec)
+        if re.match(r"^(?:Thống\s+nhất|Đồng\s+ý|Nhất\s+trí)\s+(?:với\s+)?(?:đề\s+xuất|đề\s+nghị|kiến\s+nghị|báo\s+cáo|phương\s+án|ý\s+kiến)",
+                    sent):
+            return  # "Thống nhất với đề xuất, kiến nghị của Bộ Tài chính, bao gồm việc báo cáo Quốc hội ...": an agreement
         dl = self.deadline(sent, *sec_deadlines) if full == sent else self.deadline(full, *sec_deadlines)
         n_before = len(self.found)
         if sec.id in self.subject and not body_list_end(sent, self.gaz):
@@ -1149,6 +1178,7 @@ class Extractor:
             self.add(sec, sent, body_text[:e], "lead" if leads else "responsible", dl)
             if leads:
                 self._supports(sec, body_text[e:], dl)
+            self._directed(sec, body_text[e:], dl)  # "Bộ Giáo dục và Đào tạo: Chỉ đạo các cơ sở giáo dục ..."
             self._report(sec, sent)
             return
         after = body_text[e:].strip(" ,") if e else ""
@@ -1165,8 +1195,9 @@ class Extractor:
                 r"(?:đã\s+|cơ\s+bản\s+)?(?:thống\s+nhất|đánh\s+giá|ghi\s+nhận|nhận\s+định|biểu\s+dương|hoan\s+nghênh|đồng\s+ý|nhất\s+trí)\b",
                 after):
             return  # "Chính phủ thống nhất đánh giá ...": the issuer's assessment, no task
-        if e and re.match(r"^(?:có\s+trách\s+nhiệm\s+)?(?:(?:khẩn\s+trương|tiếp\s+tục|chủ\s+động)\s*,?\s+)*[Cc]hủ\s+trì\b",
-                          after):  # "X (có trách nhiệm) chủ trì", "X khẩn trương chủ trì"
+        if e and re.match(r"^(?:làm\s+chủ\s[^,;]{1,60},\s*)?(?:(?:có|chịu)\s+trách\s+nhiệm\s+)?(?:(?:khẩn\s+trương|tiếp\s+tục|chủ\s+động)\s*,?\s+)*"
+                          r"[Cc]hủ\s+trì\b", after):
+            # "X (có trách nhiệm) chủ trì", "X khẩn trương chủ trì", "giao X làm chủ Chương trình, chịu trách nhiệm chủ trì"
             self.add(sec, sent, body_text[:e], "lead", dl)
             if opens_items or heading and sec.text:  # the paragraphs below are the lead's tasks
                 self.subject.setdefault(sec.id, split_bodies(body_text[:e], self.gaz))
@@ -1189,7 +1220,7 @@ class Extractor:
             # "Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau", "Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh cụ thể hóa ...;
             # chỉ đạo các sở, ngành thực hiện": Y carries them out too
             for ci, c in enumerate(clauses):
-                via = re.match(r"^\s*(?:(?:chủ\s+động|tiếp\s+tục)\s+)?(?:chỉ\s+đạo|giao|yêu\s+cầu|lãnh\s+đạo)\s+(?P<y>.+)$",
+                via = re.match(r"^\s*(?:(?:chủ\s+động|tiếp\s+tục|khẩn\s+trương)\s+)?(?:chỉ\s+đạo|giao|yêu\s+cầu|lãnh\s+đạo)\s+(?P<y>.+)$",
                                c if ci == 0 else c.strip())
                 if not via or ci and not re.match(r"^\s*(?:chỉ\s+đạo|lãnh\s+đạo)", c):
                     continue
@@ -1295,9 +1326,9 @@ class Extractor:
                 return  # "Tham mưu UBND tỉnh phối hợp các bộ, ngành Trung ương ...": the committee's partners
             partners = text[sup.end():]
             e = body_list_end(partners, self.gaz)
-            if e:  # the first "phối hợp" that names bodies ("Phối hợp chặt chẽ các lực lượng, ... Phối hợp với X")
+            if e:  # each "phối hợp" that names bodies ("Phối hợp chặt chẽ các lực lượng, ... Phối hợp với X"; "chủ trì,
+                # phối hợp với A ..., phối hợp chặt chẽ với B hoàn thiện ...")
                 self.add(sec, text, partners[:e], "support", dl)
-                return
 
     def _report(self, sec: Section, text: str, default: Optional[Deadline] = None) -> None:
         """"báo cáo ... về X (qua Y)", "báo cáo X ... thông qua Y", "báo cáo X", "gửi X", "phản ánh về X" ->
@@ -1421,12 +1452,14 @@ def _head_names(head: str) -> tuple[str, ...]:
 CITIES = {"Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"}
 _PLACE_LIST_OPEN = re.compile(rf"{PLACES_HEAD}\s*:\s*(?=[A-ZĐ])")
 _PLACE_NAME = re.compile(r"[A-ZĐ][\w]*(?:\s+(?:-\s+)?[A-ZĐ][\w]*)*")
+_BARE_PLACE_LIST_OPEN = re.compile(r"(?<!dân\s)(?<!UBND\s)(?P<h>)\b[Cc]ác\s+(?:tỉnh,\s*thành\s+phố|tỉnh|thành\s+phố)\s*:\s*(?=[A-ZĐ])")
 
 
 def expand_place_lists(text: str) -> str:
     """"Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Hồ Chí Minh quyết liệt ..." -> "Ủy ban nhân dân tỉnh Tuyên
-    Quang, Ủy ban nhân dân thành phố Hồ Chí Minh quyết liệt ...": one body per place named."""
-    m = _PLACE_LIST_OPEN.search(text)
+    Quang, Ủy ban nhân dân thành phố Hồ Chí Minh quyết liệt ...": one body per place named; so for the places
+    themselves (", nhất là các tỉnh: Khánh Hòa, Đắk Lắk" -> ", nhất là tỉnh Khánh Hòa, tỉnh Đắk Lắk")."""
+    m = _PLACE_LIST_OPEN.search(text) or _BARE_PLACE_LIST_OPEN.search(text)
     if not m:
         return text
     out, pos, rest = [text[:m.start()]], 0, text[m.end():]
@@ -1435,7 +1468,7 @@ def expand_place_lists(text: str) -> str:
         if not name:
             break
         kind = "thành phố" if name.group(0) in CITIES else "tỉnh"
-        out.append(f"{m['h']} {kind} {name.group(0)}")
+        out.append(f"{m['h']} {kind} {name.group(0)}" if m["h"] else f"{kind} {name.group(0)}")
         pos = name.end()
         sep = re.match(r",\s*|\s+và\s+", rest[pos:])
         if not sep or not _PLACE_NAME.match(rest, pos + sep.end()):
@@ -1512,12 +1545,13 @@ def _sentences(par: str) -> list[str]:
     """Sentences, and clauses after a semicolon that open with a named body ("Văn phòng UBND tỉnh chuẩn bị địa
     điểm; Sở Nội vụ chuẩn bị nội dung.")."""
     parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*])|(?<=;)\s+(?=" + _HEAD_RE.pattern + ")"
+                                         r"|(?<=;)\s+(?=(?:giao|yêu\s+cầu|đề\s+nghị)\s+(?:" + _HEAD_RE.pattern + r"|các\s))"
                                          r"|(?<=[.:;])\s+\(\d{1,2}\)\s+", par)
              if p.strip()]
     # ("...: (1) Thanh tra Chính phủ ban hành ...; (2) các bộ, ngành ... tổ chức ...": numbered clauses, each a
     # sentence, which opens with a capital)
     parts = [re.sub(r"^\(\d{1,2}\)\s+", "", p) for p in parts]
-    parts = [p[:1].upper() + p[1:] if re.match(r"các\s", p) else p for p in parts]
+    parts = [p[:1].upper() + p[1:] if re.match(r"(?:các|giao|yêu\s+cầu|đề\s+nghị)\s", p) else p for p in parts]
     out: list[str] = []
     for p in parts:  # a list of bodies split at a semicolon is no clause: "Thủ trưởng các sở; Chủ tịch UBND ... chịu ..."
         if out and out[-1].endswith(";") and body_list_end(out[-1].rstrip(";"), load()) >= len(out[-1].rstrip(";")) - 1:

@@ -844,3 +844,33 @@ def test_a_cell_too_long_for_excel(tmp_path):
     cell = openpyxl.load_workbook(tmp_path / "plans.xlsx")["sections"]["B2"].value
     assert len(cell) == EXCEL_CELL and cell.endswith("CSV and Parquet files]")
     assert pd.read_csv(tmp_path / "sections.csv")["text"][0] == long_text
+
+
+def test_dispatch_forms():
+    """Forms of a Prime Minister's dispatch and a notice (written for this test, tests/data/plan_dispatch_forms.txt)."""
+    doc = _plan("plan_dispatch_forms.txt")
+    got = _rows(doc, "kind")
+    r = "responsible"
+    assert got == {
+        # "Bí thư, Chủ tịch UBND các tỉnh khu vực Bắc Trung Bộ": the bare office takes the places of the next; ", nhất
+        # là các tỉnh: A, B" goes on with the provinces; the cited dispatches' dates are no deadline
+        ("1", r, "Bí thư các tỉnh khu vực Bắc Trung Bộ", "none"),
+        ("1", r, "Chủ tịch Ủy ban nhân dân các tỉnh khu vực Bắc Trung Bộ", "none"),
+        ("1", r, "Tỉnh Thanh Hóa", "none"), ("1", r, "Tỉnh Nghệ An", "none"),
+        # "Các cấp ủy, chính quyền địa phương phải ...": two actors, the second with its place
+        ("1.a", r, "Các cấp ủy", "none"), ("1.a", r, "Chính quyền địa phương", "none"),
+        # a numbered item's label leads; an unnumbered label paragraph is responsible, and whom it directs too
+        ("2", "lead", "Bộ Y tế", "none"),
+        ("2", r, "Bộ Giáo dục và Đào tạo", "none"), ("2", r, "Các cơ sở giáo dục", "none"),
+        # "X khẩn trương chỉ đạo Y ...": Y too; "ngay sau bão" is an event
+        ("3", r, "Bộ Công Thương", "event"), ("3", r, "Các đơn vị điện lực", "event"),
+        # an agreement with a proposal assigns nothing (nor its "báo cáo Quốc hội"); "; giao X làm chủ ..., chịu trách
+        # nhiệm chủ trì, phối hợp với A ..., phối hợp chặt chẽ với B ...": X leads, A and B support
+        ("4", "lead", "Bộ Nông nghiệp và Môi trường", "none"), ("4", "support", "Bộ Tài chính", "none"),
+        ("4", "support", "Các cơ quan của Quốc hội", "none"),
+        # committees "of the National Assembly", one with its name in lower case
+        ("5", "requested", "Ủy ban Kinh tế và Tài chính của Quốc hội", "none"),
+        ("5", "requested", "Hội đồng dân tộc của Quốc hội", "none"),
+        # "báo chí, truyền thông": one kind of body
+        ("6", r, "Các cơ quan báo chí, truyền thông", "none"),
+    }
