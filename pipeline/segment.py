@@ -180,7 +180,10 @@ def _run_on_pieces(line: str) -> list[str]:
     for piece in _RUN_ON_BREAK.split(line):
         cut = _caps_then_text(piece)
         if cut:
-            out += [cut[0], *(_run_on_pieces(cut[1]) if len(cut[1]) >= RUN_ON_LINE else [cut[1]])]
+            # "NGHỊ QUYẾT VỀ ... CHÍNH PHỦ Căn cứ ...": the title, then the issuing authority before its grounds
+            by = re.search(r"\s(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|ỦY BAN THƯỜNG VỤ QUỐC HỘI|QUỐC HỘI)$", cut[0])
+            head = [cut[0][:by.start()], cut[0][by.start() + 1:]] if by and cut[1].startswith("Căn cứ") else [cut[0]]
+            out += [*head, *(_run_on_pieces(cut[1]) if len(cut[1]) >= RUN_ON_LINE else [cut[1]])]
         else:
             out.append(piece)
     return out

@@ -197,3 +197,14 @@ def test_the_issuer_of_a_national_letterhead(letterhead, issuer):
     text = (f"{letterhead}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n\nSố: 12/KH-X\n\n"
             "Hà Nội, ngày 01 tháng 12 năm 2025\n\nKẾ HOẠCH\n\nTRIỂN KHAI NHIỆM VỤ\n\nI. NHIỆM VỤ\n\n1. Vụ Pháp chế chủ trì.\n")
     assert segment_text(text).metadata.issuer == issuer
+
+
+def test_a_run_on_title_keeps_the_issuing_authority_apart():
+    """A website copy runs the title, the issuing authority and its grounds into one line ("NGHỊ QUYẾT VỀ ... CHÍNH
+    PHỦ Căn cứ ..."): the authority is no part of the title."""
+    grounds = "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025; " * 30
+    text = ("CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n\nSố: 393/NQ-CP\n\n"
+            "Hà Nội, ngày 02 tháng 12 năm 2025\n\n"
+            f"NGHỊ QUYẾT VỀ DỰ ÁN LUẬT VIÊN CHỨC (SỬA ĐỔI) CHÍNH PHỦ {grounds}QUYẾT NGHỊ: Điều 1. Thông qua Báo cáo.\n")
+    meta = segment_text(text).metadata
+    assert (meta.doc_type, meta.title) == ("Nghị quyết", "VỀ DỰ ÁN LUẬT VIÊN CHỨC (SỬA ĐỔI)")
