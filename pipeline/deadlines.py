@@ -81,7 +81,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(r"(?:trong|hoàn\s+thành|thực\s+hiện|trước|đến(?:\s+hết)?|cuối)\s+(?:trong\s+)?(?:năm\s+)(?P<y>\d{4})"
                         r"|^\s*năm\s+(?P<y2>\d{4})", FLAGS)),
     ("ongoing", re.compile(r"thường\s+xuyên|liên\s+tục", FLAGS)),
-    ("event", re.compile(r"ngay\s+sau\s+khi\s+[^,.;]{3,60}|ngay\s+(?:sau|khi)\s+(?:lũ|bão|mưa|nước\s+rút)[^,.;]{0,40}|sau\s+khi\s+[^,.;]{3,60}|khi\s+(?:có|Chính phủ|Bộ|Trung ương|cấp|"
+    ("event", re.compile(r"ngay\s+sau\s+khi\s+[^,.;]{3,60}|ngay\s+(?:sau|khi)\s+(?:lũ|bão|mưa|nước\s+rút|thiên\s+tai)[^,.;]{0,40}|sau\s+khi\s+[^,.;]{3,60}|khi\s+(?:có|Chính phủ|Bộ|Trung ương|cấp|"
                          r"tổng\s+kết|kết\s+thúc|hoàn\s+thành|xảy\s+ra|phát\s+sinh|phát\s+hiện|xuất\s+hiện)[^,.;]{0,60}"
                          r"|kịp\s+thời\s+khi|theo\s+tiến\s+độ|theo\s+lộ\s+trình"
                          # "trước Tết Nguyên đán", "trong thời gian diễn ra Đại hội": a named occasion

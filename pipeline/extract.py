@@ -38,15 +38,15 @@ GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành",
            "tổ chức", "doanh nghiệp", "phòng", "trường", "xã", "phường", "huyện", "hội", "đoàn thể", "cấp ủy",
            "chi bộ", "tổ chức đảng", "chính quyền", "thành viên", "tổ chức thành viên", "cơ sở", "nhà đầu tư",
            "người đứng đầu", "chủ đầu tư", "nhà mạng", "lực lượng", "lãnh đạo", "thủ trưởng", "nhà thầu", "quân khu",
-           "thôn", "tổ dân phố", "ngân hàng",
+           "thôn", "tổ dân phố", "ngân hàng", "công an", "quân đội", "dân quân tự vệ",
            "nhà cung cấp", "bộ", "tỉnh", "tập đoàn", "tổng công ty", "văn phòng"]
 # nouns made of syllables that are verbs elsewhere ("công" of "phân công", "chức" of "tổ chức")
-NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|báo\s+chí|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn"
+NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|báo\s+chí|tham\s+gia\s+bảo\s+vệ|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn"
                               r"|bảo\s+hiểm|chủ\s+(?:rừng|đầu\s+tư|quản|sở\s+hữu|dự\s+án)|tuyên\s+giáo|dân\s+vận)\b")
 # two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ...")
 STRONG_VERBS = (r"xác\s+định|tổ\s+chức|xây\s+dựng|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|theo\s+dõi|đôn\s+đốc|cập\s+nhật"
                 r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu|hoàn\s+thành|kiểm\s+soát|tháo\s+gỡ"
-                r"|khôi\s+phục|bảo\s+đảm|đảm\s+bảo|thống\s+nhất")
+                r"|khôi\s+phục|bảo\s+đảm|đảm\s+bảo|thống\s+nhất|huy\s+động")
 # verbs that a generic body's own words never hold ("các Bộ, cơ quan thống nhất một đầu mối")
 PREDICATE_VERBS = r"đổi\s+mới|thống\s+nhất|bảo\s+đảm|đảm\s+bảo|khôi\s+phục|tháo\s+gỡ"
 _VERB_PAIR = STRONG_VERBS + r"|tổng\s+hợp|chủ\s+trì|phối\s+hợp|triển\s+khai|tạo\s+điều|hoàn\s+thành|phụ\s+trách"
@@ -54,6 +54,7 @@ ADVERBS = {"chậm", "kịp", "thời", "khẩn", "trương", "tích", "cực", 
            "trực", "liệt"}
 # generic even with a capital where a body is expected (a table's "Cơ quan chủ trì" cell: "Doanh nghiệp, nhà đầu tư")
 CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
+FORCES = {"công an", "quân đội", "dân quân tự vệ"}  # "lực lượng quân đội, công an, dân quân tự vệ": each a force
 PARTY_GENERIC = {"cấp ủy", "chính quyền"}  # "Cấp ủy, tổ chức đảng, chính quyền ... thực hiện": always actors
 GROUPABLE = sorted(["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
                     "doanh nghiệp", "thành phố", "huyện", "xã", "phường", "cá nhân", "nhà đầu tư", "đặc khu",
@@ -216,15 +217,22 @@ def _one_body_end(text: str, start: int, gaz: Gazetteer, cap_generic: bool = Fal
             of = _NAMED_OF_NATIONAL_RE.match(text, end)
         if of and re.sub(r"^(?:các|những)\s+", "", text[start:end])[:1].isupper():
             end = of.end()  # "Ủy ban Kinh tế và Tài chính của Quốc hội", "các Ủy ban của Quốc hội": whose committee
-        region = _REGION_RE.match(text, end)
+        charge = _IN_CHARGE_RE.match(text, end)
+        if charge and re.match(r"(?:Phó\s+Thủ\s+tướng|Thứ\s+trưởng|Phó\s+Chủ\s+tịch|Phó\s+Giám\s+đốc)\b", text[start:end]):
+            end = charge.end()  # "Phó Thủ tướng Chính phủ phụ trách lĩnh vực": the deputy in charge
+        region = _REGION_RE.match(text, end) or _AREA_RE.match(text, end)
         if region and re.search(r"(?:tỉnh|thành\s+phố|địa\s+phương|huyện|xã|phường)$", text[start:end], re.I):
-            end = region.end()  # "Ủy ban nhân dân các tỉnh khu vực Trung Bộ": the places' region
+            end = region.end()  # "Ủy ban nhân dân các tỉnh khu vực Trung Bộ", "... tại khu vực dự báo xảy ra mưa, lũ": where
         return _paren(text, end)
     return start
 
 
 _OF_NATIONAL_RE = re.compile(r"\s+của\s+(?:Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội|Quốc\s+hội|Chính\s+phủ)(?![\w])")
 _NAMED_OF_NATIONAL_RE = re.compile(r"(?:\s+[a-zà-ỹđ]+){1,3}" + _OF_NATIONAL_RE.pattern)
+_IN_CHARGE_RE = re.compile(r"\s+phụ\s+trách(?:\s+(?:lĩnh\s+vực|ngành))?(?![\w])")
+# "các tỉnh, thành phố tại khu vực dự báo xảy ra mưa, lũ tập trung ...": an area described, up to what the places must do
+_AREA_RE = re.compile(r"\s+(?:tại|ở|thuộc)\s+(?:các\s+)?(?:khu\s+vực|vùng)\s[^;:.()]{3,60}?(?=\s+(?:tập\s+trung|khẩn\s+trương|chủ\s+động"
+                      r"|tiếp\s+tục|phải|cần|theo\s+chức\s+năng|triển\s+khai|thực\s+hiện)\b)")
 _REGION_RE = re.compile(r"\s+(?:khu\s+vực|vùng)\s+[A-ZĐ][\w-]*(?:\s+[A-ZĐ][\w-]*)*")
 
 
@@ -332,7 +340,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
         ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b|Việt\s+Nam\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
                        r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|khẩn\s+trương|kịp\s+thời|tích\s+cực|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
-                       r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục|ưu\s+tiên|quyết\s+liệt|phải|cần"
+                       r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục|ưu\s+tiên|quyết\s+liệt|phải|cần|của\s+(?=[A-ZĐ])"
                        r"|trong|trực\s+thuộc|" + STRONG_VERBS + r")\b)",
                        rest[e:])
         if ext and not tailed and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS) \
@@ -676,7 +684,8 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
         if fixed[i].lower() in ("cấp ủy", "cấp ủy đảng") and place:  # (and "cấp ủy đảng, chính quyền các cấp")
             fixed[i] = f"{fixed[i]} {place['p']}"
     # ("phối hợp với địa phương": the locality is a partner, even unnamed)
-    bare = (set(GENERIC) | {h.lower() for h in HEADS}) - STANDALONE - CAP_GENERIC - PARTY_GENERIC - {"tổ chức đảng", "địa phương"}
+    bare = (set(GENERIC) | {h.lower() for h in HEADS}) - STANDALONE - CAP_GENERIC - PARTY_GENERIC - FORCES \
+        - {"tổ chức đảng", "địa phương"}
     return [b for b in fixed if len(b) > 2 and not re.fullmatch(r"[\W\d]+", b) and b.lower() not in bare
             and not re.fullmatch(r"(?i)không(?:\s+có)?", b)]  # ("Cơ quan phối hợp: Không": none)
 
@@ -1220,7 +1229,8 @@ class Extractor:
             # "Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau", "Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh cụ thể hóa ...;
             # chỉ đạo các sở, ngành thực hiện": Y carries them out too
             for ci, c in enumerate(clauses):
-                via = re.match(r"^\s*(?:(?:chủ\s+động|tiếp\s+tục|khẩn\s+trương)\s+)?(?:chỉ\s+đạo|giao|yêu\s+cầu|lãnh\s+đạo)\s+(?P<y>.+)$",
+                via = re.match(r"^\s*(?:theo\s+chức\s+năng,\s*nhiệm\s+vụ(?:,\s*(?:thẩm\s+quyền|quyền\s+hạn))?(?:\s+được\s+giao)?,?\s+)?"
+                               r"(?:(?:chủ\s+động|tiếp\s+tục|khẩn\s+trương)\s+)?(?:chỉ\s+đạo|giao|yêu\s+cầu|lãnh\s+đạo)\s+(?P<y>.+)$",
                                c if ci == 0 else c.strip())
                 if not via or ci and not re.match(r"^\s*(?:chỉ\s+đạo|lãnh\s+đạo)", c):
                     continue

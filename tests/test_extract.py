@@ -873,4 +873,11 @@ def test_dispatch_forms():
         ("5", "requested", "Hội đồng dân tộc của Quốc hội", "none"),
         # "báo chí, truyền thông": one kind of body
         ("6", r, "Các cơ quan báo chí, truyền thông", "none"),
+        # the forces directed, each one; whose specialised agency
+        ("7", r, "Bộ trưởng Bộ Quốc phòng", "none"), ("7", r, "Lực lượng quân đội", "none"), ("7", r, "Công an", "none"),
+        ("7", r, "Dân quân tự vệ", "none"), ("7", "support", "Cơ quan chức năng của Bộ Y tế", "none"),
+        # the places with the area described, up to what they must do; the deputy in charge
+        ("8", r, "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố tại khu vực dự báo có mưa lớn", "none"),
+        ("8", "report_to", "Thủ tướng Chính phủ", "none"),
+        ("8", "report_to", "Phó Thủ tướng Chính phủ phụ trách lĩnh vực", "none"),
     }
