@@ -43,12 +43,13 @@ GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành",
 # nouns made of syllables that are verbs elsewhere ("công" of "phân công", "chức" of "tổ chức")
 NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|báo\s+chí|tham\s+gia\s+bảo\s+vệ|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn"
                               r"|bảo\s+hiểm|chủ\s+(?:rừng|đầu\s+tư|quản|sở\s+hữu|dự\s+án)|tuyên\s+giáo|dân\s+vận)\b")
-# two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ...")
-STRONG_VERBS = (r"xác\s+định|tổ\s+chức|xây\s+dựng|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|theo\s+dõi|đôn\s+đốc|cập\s+nhật"
-                r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu|hoàn\s+thành|kiểm\s+soát|tháo\s+gỡ"
-                r"|khôi\s+phục|bảo\s+đảm|đảm\s+bảo|thống\s+nhất|huy\s+động")
 # verbs that a generic body's own words never hold ("các Bộ, cơ quan thống nhất một đầu mối")
 PREDICATE_VERBS = r"đổi\s+mới|thống\s+nhất|bảo\s+đảm|đảm\s+bảo|khôi\s+phục|tháo\s+gỡ"
+# two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ..."; not all of them
+# are never in a name: "các tổ chức cung cấp dịch vụ chi trả")
+STRONG_VERBS = (r"xác\s+định|tổ\s+chức|xây\s+dựng|tham\s+mưu|hướng\s+dẫn|kiểm\s+tra|rà\s+soát|theo\s+dõi|đôn\s+đốc|cập\s+nhật"
+                r"|tuyên\s+truyền|bố\s+trí|cung\s+cấp|báo\s+cáo|tiến\s+hành|nghiên\s+cứu|hoàn\s+thành|kiểm\s+soát|huy\s+động|"
+                + PREDICATE_VERBS)
 _VERB_PAIR = STRONG_VERBS + r"|tổng\s+hợp|chủ\s+trì|phối\s+hợp|triển\s+khai|tạo\s+điều|hoàn\s+thành|phụ\s+trách"
 ADVERBS = {"chậm", "kịp", "thời", "khẩn", "trương", "tích", "cực", "nghiêm", "túc", "thường", "xuyên", "chủ", "động", "đồng",
            "trực", "liệt"}
