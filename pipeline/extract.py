@@ -1332,7 +1332,7 @@ class Extractor:
 
     def _supports(self, sec: Section, text: str, dl: Deadline) -> None:
         """"Phối hợp với A, B, C" -> A, B and C support the item."""
-        for sup in re.finditer(r"(?:^|\s|,)[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+", text):
+        for sup in re.finditer(r"(?:^|\s|,)[Pp]hối\s+(?:hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?|với)\s+", text):  # ("phối với": a slip)
             if re.search(r"[Tt]ham\s+mưu\s+(?:cho\s+)?(?:Ủy\s+ban|UBND|Chủ\s+tịch)[^,;]{0,40}$", text[:sup.start()]):
                 return  # "Tham mưu UBND tỉnh phối hợp các bộ, ngành Trung ương ...": the committee's partners
             partners = text[sup.end():]
