@@ -55,6 +55,7 @@ ADVERBS = {"chậm", "kịp", "thời", "khẩn", "trương", "tích", "cực", 
            "trực", "liệt"}
 # generic even with a capital where a body is expected (a table's "Cơ quan chủ trì" cell: "Doanh nghiệp, nhà đầu tư")
 CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
+TENSE = {"đã", "đang", "sẽ", "vừa"}  # "Các bộ, cơ quan, địa phương đã triển khai ...": what was done, no name's word
 FORCES = {"công an", "quân đội", "dân quân tự vệ"}  # "lực lượng quân đội, công an, dân quân tự vệ": each a force
 PARTY_GENERIC = {"cấp ủy", "chính quyền"}  # "Cấp ủy, tổ chức đảng, chính quyền ... thực hiện": always actors
 GROUPABLE = sorted(["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
@@ -341,10 +342,10 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
         ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b|Việt\s+Nam\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
                        r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|khẩn\s+trương|kịp\s+thời|tích\s+cực|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
-                       r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục|ưu\s+tiên|quyết\s+liệt|phải|cần|của\s+(?=[A-ZĐ])"
+                       r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục|ưu\s+tiên|quyết\s+liệt|phải|cần|của\s+(?=[A-ZĐ])|đã|đang|sẽ|vừa"  # (tense: "Các bộ, ... địa phương đã triển khai")
                        r"|trong|trực\s+thuộc|" + STRONG_VERBS + r")\b)",
                        rest[e:])
-        if ext and not tailed and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS) \
+        if ext and not tailed and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS | TENSE) \
                 and not re.search(rf"\b(?:{PREDICATE_VERBS})\b", ext.group(1)):
             # ("các Bộ, cơ quan đổi mới phương thức", "Các Bộ, cơ quan thống nhất một đầu mối": a verb, not its words)
             e += ext.end()
@@ -1226,6 +1227,10 @@ class Extractor:
             for c in clauses[1:]:
                 if re.match(r"[\s.…]*(?:đồng\s+thời,?\s*)?(?:chủ\s+động\s+)?phối\s+hợp", c):
                     self._supports(sec, c, dl)
+                ce = body_list_end(c.strip(), self.gaz)
+                if ce and re.match(r"\s*(?:phải\s+)?(?:chịu|có)\s+trách\s+nhiệm\b", c.strip()[ce:]):
+                    # "...; người đứng đầu các bộ, cơ quan, địa phương chịu trách nhiệm trước Thủ tướng Chính phủ ..."
+                    self.add(sec, sent, c.strip()[:ce], "responsible", dl)
             doers = split_bodies(body_text[:e], self.gaz)
             # "Sở X chỉ đạo Chi cục Y thực hiện các nội dung sau", "Đảng ủy UBND tỉnh lãnh đạo UBND tỉnh cụ thể hóa ...;
             # chỉ đạo các sở, ngành thực hiện": Y carries them out too

@@ -881,3 +881,31 @@ def test_dispatch_forms():
         ("8", "report_to", "Thủ tướng Chính phủ", "none"),
         ("8", "report_to", "Phó Thủ tướng Chính phủ phụ trách lĩnh vực", "none"),
     }
+
+
+def test_regular_session_resolution():
+    """A Government resolution of a regular session, "QUYẾT NGHỊ: 1. ... 2. a) ..." (written for this test,
+    tests/data/plan_regular_session_resolution.txt)."""
+    doc = _plan("plan_regular_session_resolution.txt")
+    r, n = "responsible", ("none", None)
+    uy = "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"
+    assert _rows(doc, "kind", "end") == {
+        # "Các bộ, cơ quan, địa phương đã triển khai ...": what was done assigns nothing (1)
+        ("2", r, "Các bộ, cơ quan, địa phương", *n),
+        *{("2.a", role, b, "by", "2026-11-20") for role, b in (("lead", "Bộ Tài chính"), ("support", "Ngân hàng Nhà nước Việt Nam"),
+                                                               ("support", "Các cơ quan liên quan"),
+                                                               ("report_to", "Thủ tướng Chính phủ"))},
+        ("2.b", r, "Ngân hàng Nhà nước Việt Nam", *n), ("2.b", r, "Các tổ chức tín dụng", *n),
+        # "...; người đứng đầu ... chịu trách nhiệm trước Thủ tướng Chính phủ ...": a later clause's duty-holder
+        ("2.c", r, "Các bộ, cơ quan trung ương và địa phương", *n),
+        ("2.c", r, "Người đứng đầu các bộ, cơ quan, địa phương", *n),
+        *{("2.d", r, f"Bộ {b}", *n) for b in ("Công Thương", "Nông nghiệp và Môi trường", "Ngoại giao")},
+        ("2.đ", r, "Bộ Xây dựng", "by", "2027-03-31"), ("2.đ", "support", uy, "by", "2027-03-31"),
+        ("2.e", "lead", uy, *n), ("2.e", "report_to", "Bộ Nông nghiệp và Môi trường", "by", "2026-12-15"),
+        ("3", r, "Các bộ, cơ quan ngang bộ", "event", None), ("3", r, "Bộ Tư pháp", *n),
+        ("3", r, "Văn phòng Chính phủ", "recurring", None), ("3", "report_to", "Thủ tướng Chính phủ", "recurring", None),
+        ("4", "lead", "Bộ Nội vụ", "by", "2026-12-31"), ("4", "support", "Bộ Tài chính", "by", "2026-12-31"),
+        ("4", r, "Bộ Y tế", *n), ("4", r, "Bộ Giáo dục và Đào tạo", *n),
+        *{("5", r, b, *n) for b in ("Bộ trưởng", "Thủ trưởng cơ quan ngang bộ", "Thủ trưởng cơ quan thuộc Chính phủ",
+                                     "Chủ tịch " + uy)},
+    }
