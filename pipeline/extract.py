@@ -115,6 +115,9 @@ PREAMBLE_ASKS = re.compile(r"\b(?:cần|phải|yêu\s+cầu|đề\s+nghị|giao|
 # what follows a body's name and is no predicate of it: "X và Y", "X của Y", "X đã ...", "X sẽ giao ..." (a promise)
 NO_PREDICATE = r"và|các|những|trên(?!\s+tinh\s+thần)|của|thuộc|tại|trong|có\s+thể|là|đã|sẽ\s+giao" \
     r"|thống\s+nhất(?!\s+(?:thực\s+hiện|triển\s+khai|áp\s+dụng|sử\s+dụng|quản\s+lý))"  # ("Các Bộ, cơ quan thống nhất ...": agree)
+# the province (or city) a notice's title names, as who must act: "Tỉnh cần ...", "Thành phố chủ động ..." (not "Tỉnh ủy")
+OWN_PLACE = re.compile(r"(?P<when>(?:Trong\s+)?[Tt]hời\s+gian\s+tới\s*,\s*)?(?P<p>Tỉnh|Thành\s+phố)\s+(?!(?:ủy|uỷ|đoàn|đội)\b)"
+                       r"(?=[a-zà-ỹđ])(?!(?:có|là|đã|được|với|của|và|hiện)\b)")
 DONE_BY = re.compile(r"\bhoàn\s+thành\s+(?:trước|trong|chậm\s+nhất|xong\s+trước)\b")
 # bodies named after their task: "(Sở X chủ trì ...)", "do Sở X thực hiện", ", giao cho Sở X thực hiện", "Trách nhiệm: Sở X"
 NAMED_AFTER = re.compile(r"(?P<paren>\(\s*)(?=[A-ZĐ])|(?<=\s)do\s+(?=[A-ZĐ]|các\s)|[,;]\s*(?P<giao>giao)\s+(?:cho\s+)?(?=[A-ZĐ]|các\s)"
@@ -711,6 +714,7 @@ class Extractor:
         self.sections = sections
         self.preamble = preamble
         self.place = title_place(title)
+        self.notice = doc_type == "Thông báo"
         self.by_id = {s.id: s for s in sections}
         self.children: dict[Optional[str], list[Section]] = {}
         for s in sections:
@@ -1087,7 +1091,7 @@ class Extractor:
             sent = sent[:1].upper() + sent[1:]
         if sent.startswith("Về "):  # "Về dự án ...: giao Bộ Xây dựng chủ trì ...": the matter, then who acts on it
             colons = [c.end() for c in re.finditer(r":\s*", sent[:600])]
-            acts = [c for c in colons if re.match(r"(?:giao|đề\s+nghị|yêu\s+cầu)\s", sent[c:], re.I)
+            acts = [c for c in colons if re.match(r"(?:giao|đề\s+nghị|yêu\s+cầu)\s", sent[c:], re.I) or OWN_PLACE.match(sent, c)
                     or body_list_end(sent[c:c + 1].upper() + sent[c + 1:], self.gaz)]
             if colons:
                 main = sent[(acts or colons)[0]:]
@@ -1153,10 +1157,13 @@ class Extractor:
                           r"(?P<rest>.+)$", sent)
         if issuer:  # the issuer speaking: "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành ..."
             sent = {"yêu": "Yêu cầu", "đề": "Đề nghị", "giao": "Giao"}[issuer["v"].split()[0]] + " " + issuer["rest"]
-        own = re.match(r"(?:Tỉnh|Thành\s+phố)\s+(?=(?:cần|phải|tập\s+trung|khẩn\s+trương|chủ\s+động|tiếp\s+tục|sớm|quan\s+tâm"
-                       r"|đẩy\s+mạnh|nghiên\s+cứu|rà\s+soát|phối\s+hợp)\b)", sent)
-        if own and self.place and self.place.startswith(own.group(0).strip()) and subject_ok:
-            # "Tỉnh cần tập trung ..." in a notice of a meeting with one province: that province
+        own = OWN_PLACE.match(sent)
+        if own and not self.notice and not re.match(r"(?:cần|phải|tập\s+trung|khẩn\s+trương|chủ\s+động|tiếp\s+tục|sớm"
+                                                    r"|quan\s+tâm|đẩy\s+mạnh|nghiên\s+cứu|rà\s+soát|phối\s+hợp)\b", sent[own.end():]):
+            own = None  # (elsewhere only a demand: "Tỉnh miền núi là tỉnh ..." defines)
+        if own and self.place and self.place.startswith(own["p"]) and (subject_ok or own["when"]):
+            # "Tỉnh cần tập trung ...", "Tỉnh căn cứ ...", "Trong thời gian tới, Tỉnh tổ chức thực hiện ..." in a notice
+            # of a meeting with one province: that province (the demand for what comes, even in the assessment)
             self.add(sec, sent, [self.place], "responsible", dl)
             self._supports(sec, sent[own.end():], dl)
             self._report(sec, sent)
@@ -1454,7 +1461,7 @@ def _unbullet(line: str) -> str:
 
 
 _HEAD_LIST_OPEN = re.compile(rf"(?:(?P<of>Bộ\s+trưởng|Lãnh\s+đạo|Thủ\s+trưởng)\s+)?"
-                             rf"\b[Cc]ác\s+(?:(?P<h>{LIST_HEADS})(?:\s*:\s*|\s+)|(?P<low>bộ)\s*:\s*)(?=[A-ZĐ])"
+                             rf"\b[Cc]ác\s+(?:(?P<h>{LIST_HEADS})(?:\s*:\s*|\s+)|(?P<low>[Bb]ộ)(?:,\s*cơ\s+quan)?\s*:\s*)(?=[A-ZĐ])"
                              r"(?!Chỉ\s+huy|Chính\s+trị)")  # ("các Bộ Chỉ huy Quân sự": another head)
 # ("các bộ: Công Thương, ..." in lower case only before a colon: "các bộ Trung ương" are the central ministries)
 
@@ -1522,6 +1529,11 @@ def place_subjects(sent: str) -> Optional[tuple[list[str], str]]:
         return None
 
 
+# a name in a list of ministries that is no ministry's field ("Các Bộ: Công an, ..., Văn phòng Chính phủ")
+_OWN_NAME_RE = re.compile(r"(?:Tập\s+đoàn|Tổng\s+công\s+ty|Văn\s+phòng|Ngân\s+hàng|Thanh\s+tra|Ủy\s+ban|Đài|Thông\s+tấn\s+xã"
+                          r"|Kiểm\s+toán|Học\s+viện|Viện|Đại\s+học|Bảo\s+hiểm\s+xã\s+hội)\s")
+
+
 def expand_head_lists(text: str) -> str:
     """"các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức ..." ->
     "Tập đoàn Bưu chính Viễn thông Việt Nam, Tập đoàn Công nghiệp - Viễn thông Quân đội tổ chức ...": the head
@@ -1542,7 +1554,10 @@ def expand_head_lists(text: str) -> str:
         name = rest[pos:pos + cut.start()] if cut else rest[pos:]  # up to the next comma or "và" ...
         name = next((k for k in known if len(k) > len(name) and rest.startswith(k, pos)
                      and not rest[pos + len(k):pos + len(k) + 1].isalnum()), name)  # ... unless a known name goes on
-        out += [office, head, " ", name]
+        if _OWN_NAME_RE.match(name):
+            out.append(name)  # "Các Bộ, cơ quan: Tài chính, ..., Tập đoàn Điện lực Việt Nam": a name of its own
+        else:
+            out += [office, head, " ", name]
         pos += len(name)
         sep = re.match(r",\s*|\s+và\s+", rest[pos:])
         if not sep or not rest[pos + sep.end():][:1].isupper():

@@ -909,3 +909,19 @@ def test_regular_session_resolution():
         *{("5", r, b, *n) for b in ("Bộ trưởng", "Thủ trưởng cơ quan ngang bộ", "Thủ trưởng cơ quan thuộc Chính phủ",
                                      "Chủ tịch " + uy)},
     }
+
+
+def test_province_visit_notice():
+    """A notice of a working session with one province (written for this test, tests/data/plan_province_visit_notice.txt)."""
+    doc = _plan("plan_province_visit_notice.txt")
+    r, n, d20 = "responsible", ("none", None), ("by", "2026-12-20")
+    assert _rows(doc, "kind", "end") == {
+        # "Trong thời gian tới, Tỉnh tổ chức thực hiện ...": a demand, even in the assessment (what was done is not one)
+        ("I", r, "Tỉnh Lai Châu", *n),
+        # "Về ...: Tỉnh căn cứ ...": the province named by its kind alone
+        ("II.1", r, "Tỉnh Lai Châu", *n),
+        ("II.2", "lead", "Bộ Giáo dục và Đào tạo", *n), ("II.2", "support", "Bộ Tài chính", *n),
+        # "Các Bộ, cơ quan: Tài chính, Xây dựng, Tập đoàn Điện lực Việt Nam": the ministries, and a name of its own
+        ("II.3", r, "Bộ Tài chính", *d20), ("II.3", r, "Bộ Xây dựng", *d20), ("II.3", r, "Tập đoàn Điện lực Việt Nam", *d20),
+        ("II.3", "report_to", "Thủ tướng Chính phủ", *d20),
+    }
