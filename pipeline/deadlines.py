@@ -54,6 +54,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("range_days", re.compile(r"từ\s+(?:ngày\s+)?(?P<d1>\d{1,2})[-/.](?P<m1>\d{1,2})(?:[-/.](?P<y1>\d{4}))?\s+"
                               r"(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(?P<d2>\d{1,2})[-/.](?P<m2>\d{1,2})"
                               r"(?:[-/.](?P<y2>\d{4}))?", FLAGS)),
+    # "trong tuần ngày 15 đến ngày 31 tháng 12 năm 2025": two days of one month
+    ("range_month_days", re.compile(r"ngày\s+(?P<d1>\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+                                    r"(?:\s*(?:,\s*)?năm\s+(?P<y>\d{4}))?", FLAGS)),
     ("range_quarter", re.compile(r"(?:từ\s+)?qu[ýí]\s+(?P<q1>[IV]+|\d)\s*(?:/|-|\s+năm\s+)(?P<y1>\d{4})\s*(?:[-–]|đến)\s*"
                                  r"(?:hết\s+)?qu[ýí]\s+(?P<q2>[IV]+|\d)\s*(?:/|-|\s+năm\s+)(?P<y2>\d{4})", FLAGS)),
     ("now_to_quarter", re.compile(rf"từ\s+nay\s+đến\s+(?:hết\s+)?quý\s+{_Q}\s*(?:/|\s+năm\s+){_Y}", FLAGS)),
@@ -178,6 +181,12 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
             if y1 and y2:
                 return Deadline(kind="range", start=iso(y1, int(m["m1"]), int(m["d1"])),
                                 end=iso(y2, int(m["m2"]), int(m["d2"])), text=phrase)
+            continue
+        if name == "range_month_days":
+            y = int(m["y"]) if m["y"] else year
+            if y:
+                return Deadline(kind="range", start=iso(y, int(m["m"]), int(m["d1"])), end=iso(y, int(m["m"]), int(m["d2"])),
+                                text=phrase)
             continue
         if name == "range_quarter":  # "Quý IV/2025 - Quý II/2026"
             return Deadline(kind="range", start=quarter_bounds(int(m["y1"]), _quarter(m["q1"]))[0],

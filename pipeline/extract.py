@@ -376,7 +376,7 @@ STANDALONE = {"tỉnh ủy", "thành ủy", "huyện ủy", "tỉnh đoàn", "th
 FUNCTION_WORDS = {"và", "trong", "của", "về", "với", "cho", "tại", "theo", "để", "các", "những", "đối", "trên", "từ",
                   "đến", "là", "có", "được", "khi", "nhằm", "do", "bằng", "này", "đó", "trước", "đã", "sẽ", "đang"}
 # names complete in themselves: no lower-case word goes on from them ("Chính phủ xem xét", "Quốc hội thông qua")
-COMPLETE = re.compile(r"(?:Chính\s+phủ|Quốc\s+hội|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư)$")
+COMPLETE = re.compile(r"(?:Chính\s+phủ|Quốc\s+hội|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Việt\s+Nam)$")
 QUALIFIERS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Trung ương", "Quốc hội"}
 OF_HEADS = {"Giám đốc", "Chánh Văn phòng", "Thủ trưởng", "Phó Thủ tướng", "Bộ trưởng", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
             "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ", "Bí thư"}
@@ -549,6 +549,9 @@ def _name_end(text: str, start: int) -> int:
         if w in FUNCTION_WORDS and w not in ("và", "các"):
             break  # "Cổng TTĐT tỉnh Bắc Ninh là ...", "Văn phòng Trung ương Đảng có ...", "Cổng TTĐT của các ..."
         if w[:1].islower() and COMPLETE.search(rest[:pos + last] if last else head):
+            level = re.match(r"(?:cùng|các)\s+cấp\b", rest[pos + words[i].start():])
+            if level:  # "Ủy ban Mặt trận Tổ quốc Việt Nam cùng cấp": which committee
+                last = words[i].start() + level.end()
             break
         if w[:1].islower() and COMPLETE.search(rest[:pos + words[i].end()]):
             last = words[i].end()  # "Thủ tướng Chính phủ kiện toàn ...": the name ends with "phủ"
@@ -690,7 +693,7 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
             fixed[i] = f"{fixed[i]} {place['p']}"
     # ("phối hợp với địa phương": the locality is a partner, even unnamed)
     bare = (set(GENERIC) | {h.lower() for h in HEADS}) - STANDALONE - CAP_GENERIC - PARTY_GENERIC - FORCES \
-        - {"tổ chức đảng", "địa phương"}
+        - {"tổ chức đảng", "địa phương", "chủ đầu tư"}  # ("Chủ đầu tư phối hợp ...": the project's investor)
     return [b for b in fixed if len(b) > 2 and not re.fullmatch(r"[\W\d]+", b) and b.lower() not in bare
             and not re.fullmatch(r"(?i)không(?:\s+có)?", b)]  # ("Cơ quan phối hợp: Không": none)
 
@@ -1186,6 +1189,7 @@ class Extractor:
             if e:  # "Đề nghị Ủy ban MTTQ ...", "Khuyến khích các địa phương ..."
                 self.add(sec, sent, req["rest"][:e], "requested", dl)
                 self._supports(sec, req["rest"][e:], dl)  # "Đề nghị X chủ trì, phối hợp với Y ..."
+                self._directed(sec, req["rest"][e:], dl)  # "Đề nghị X chỉ đạo Y ...": Y carries it out
                 self._report(sec, sent)
                 return
         e = body_list_end(body_text, self.gaz)
@@ -1575,13 +1579,29 @@ def _names_a_subject(sent: str) -> bool:
 def _sentences(par: str) -> list[str]:
     """Sentences, and clauses after a semicolon that open with a named body ("Văn phòng UBND tỉnh chuẩn bị địa
     điểm; Sở Nội vụ chuẩn bị nội dung.")."""
-    parts = [p.strip() for p in re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*])|(?<=;)\s+(?=" + _HEAD_RE.pattern + ")"
-                                         r"|(?<=;)\s+(?=(?:giao|yêu\s+cầu|đề\s+nghị)\s+(?:" + _HEAD_RE.pattern + r"|các\s))"
-                                         r"|(?<=[.:;])\s+\(\d{1,2}\)\s+", par)
-             if p.strip()]
-    # ("...: (1) Thanh tra Chính phủ ban hành ...; (2) các bộ, ngành ... tổ chức ...": numbered clauses, each a
-    # sentence, which opens with a capital)
-    parts = [re.sub(r"^\(\d{1,2}\)\s+", "", p) for p in parts]
+    pieces = re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*])|(?<=;)\s+(?=" + _HEAD_RE.pattern + ")"
+                      r"|(?<=;)\s+(?=(?:giao|yêu\s+cầu|đề\s+nghị)\s+(?:" + _HEAD_RE.pattern + r"|các\s))"
+                      r"|(?<=[.:;])\s+(\((?:\d{1,2}|[ivx]{1,4})\))\s+", par)
+    # ("...: (1) Thanh tra Chính phủ ban hành ...; (2) các bộ, ngành ... tổ chức ...", "đề nghị: (i) ... (ii) ...": numbered
+    # clauses, each a sentence, which opens with a capital; after "đề nghị:" each clause is a request)
+    parts: list[str] = []
+    ask, numbered = None, False
+    for piece in pieces:
+        if piece is None:
+            continue
+        if re.fullmatch(r"\((?:\d{1,2}|[ivx]{1,4})\)", piece):
+            numbered = True
+            continue
+        p = piece.strip()
+        if not p:
+            continue
+        if numbered and ask and not re.match(r"(?:Giao|Đề\s+nghị|Yêu\s+cầu|Về)\s", p, re.I):
+            p = f"{ask} {p[:1].lower() + p[1:] if not _HEAD_RE.match(p) else p}"
+        asked = None if numbered else re.search(r"\b(đề\s+nghị|yêu\s+cầu)\s*:$", p, re.I)
+        if asked:  # (it holds for the clauses up to the paragraph's end)
+            ask = asked.group(1)[:1].upper() + asked.group(1)[1:]
+        parts.append(p)
+        numbered = False
     parts = [p[:1].upper() + p[1:] if re.match(r"(?:các|giao|yêu\s+cầu|đề\s+nghị)\s", p) else p for p in parts]
     out: list[str] = []
     for p in parts:  # a list of bodies split at a semicolon is no clause: "Thủ trưởng các sở; Chủ tịch UBND ... chịu ..."

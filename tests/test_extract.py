@@ -84,6 +84,7 @@ def run_cli(*args, stdin=None):
     ("rà soát, bổ sung quy hoạch hạ tầng viễn thông trong các khu công nghiệp, cụm công nghiệp đến năm 2030",
      ("none", N, N, N)),
     ("khôi phục cung cấp điện cho sản xuất, sinh hoạt ngay sau lũ", ("event", N, N, N)),
+    ("thời gian trong tuần ngày 15 đến ngày 31 tháng 12 năm 2025", ("range", "2025-12-15", "2025-12-31", N)),
 ])
 def test_deadline_forms(text, want):
     d = parse_deadline(text, "2025-03-19")
@@ -924,4 +925,10 @@ def test_province_visit_notice():
         # "Các Bộ, cơ quan: Tài chính, Xây dựng, Tập đoàn Điện lực Việt Nam": the ministries, and a name of its own
         ("II.3", r, "Bộ Tài chính", *d20), ("II.3", r, "Bộ Xây dựng", *d20), ("II.3", r, "Tập đoàn Điện lực Việt Nam", *d20),
         ("II.3", "report_to", "Thủ tướng Chính phủ", *d20),
+        # "đề nghị: (i) X ... (ii) Y chỉ đạo Z ... (iii) Giao W ...": each clause after "đề nghị:" a request, unless it
+        # says "Giao"; whom a requested body directs carries it out; "Việt Nam" ends a name ("... Việt Nam đẩy nhanh")
+        ("II.4", "requested", "Chủ đầu tư", "by", "2026-12-31"), ("II.4", "support", "Các đơn vị liên quan", "by", "2026-12-31"),
+        ("II.4", "requested", "Bộ Công Thương", *n), ("II.4", r, "Tập đoàn Điện lực Việt Nam", *n),
+        # two days of one month: a range
+        *{("II.4", role, b, "range", "2026-12-18") for role, b in ((r, "Bộ Xây dựng"), ("report_to", "Phó Thủ tướng Chính phủ"))},
     }
