@@ -1593,6 +1593,9 @@ def _sentences(par: str) -> list[str]:
             numbered = True
             continue
         p = piece.strip()
+        lead = re.match(r"\((?:\d{1,2}|[ivx]{1,4})\)\s+", p)  # (a paragraph that opens with its first clause)
+        if lead:
+            p, numbered = p[lead.end():], True
         if not p:
             continue
         if numbered and ask and not re.match(r"(?:Giao|Đề\s+nghị|Yêu\s+cầu|Về)\s", p, re.I):
