@@ -378,7 +378,7 @@ FUNCTION_WORDS = {"và", "trong", "của", "về", "với", "cho", "tại", "the
 # names complete in themselves: no lower-case word goes on from them ("Chính phủ xem xét", "Quốc hội thông qua")
 COMPLETE = re.compile(r"(?:Chính\s+phủ|Quốc\s+hội|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Việt\s+Nam)$")
 QUALIFIERS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Trung ương", "Quốc hội"}
-OF_HEADS = {"Giám đốc", "Chánh Văn phòng", "Thủ trưởng", "Phó Thủ tướng", "Bộ trưởng", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
+OF_HEADS = {"Giám đốc", "Chánh Văn phòng", "Thủ trưởng", "Phó Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
             "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ", "Bí thư"}
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường", "Ban chỉ đạo"},
                                                                        key=len, reverse=True)) + r")(?![\w])"
@@ -1073,6 +1073,7 @@ class Extractor:
         """The sentence from where it names who must act: without the forms of address and the openers of
         notices and demands ("Đồng chí", "Thứ nhất,", "Về <matter>:", "...; do vậy, yêu cầu"); None for a
         notice's closing formula."""
+        sent = re.sub(r"(?<=\w)\[\d{1,2}\]", "", sent)  # a footnote's mark ("Thủ tướng Chính phủ[1]")
         sent = re.sub(r"^(?:Các\s+đồng|Đồng)\s+chí\s+(?=[A-ZĐ])", "", sent)  # "Đồng chí Chủ tịch UBND tỉnh chỉ đạo ..."
         sent = re.sub(r"^(?P<v>Giao|Yêu\s+cầu|Đề\s+nghị)\s+(?:các\s+)?đồng\s+chí\s+(?=[A-ZĐ])", r"\g<v> ", sent)
         # "Đề nghị thường trực các tỉnh ủy, thành ủy ...": the head of an office written in lower case
@@ -1087,7 +1088,7 @@ class Extractor:
         reason = re.search(r";\s*(?:do\s+vậy|vì\s+vậy|theo\s+đó)\s*,\s*(?P<main>(?:yêu\s+cầu|đề\s+nghị|giao)\s.+)$", sent)
         if reason:
             sent = reason["main"][:1].upper() + reason["main"][1:]
-        if re.search(r"\s(?:trân\s+trọng\s+)?thông\s+báo(?:\s+để\s[^.;]{0,120}?\sbiết(?:,?\s+[^.;]{0,40}?(?:thực\s+hiện|phối\s+hợp))?)?\W*$",
+        if re.search(r"\s(?:trân\s+trọng\s+)?thông\s+báo(?:\s+để\s[^.;]{0,250}?\sbiết(?:,?\s+[^.;]{0,40}?(?:thực\s+hiện|phối\s+hợp))?)?\W*$",
                      sent):
             return None  # "Văn phòng Chính phủ (trân trọng) thông báo (để X biết, thực hiện)./.": closing formula
         if re.match(r"(?:giao|đề\s+nghị|yêu\s+cầu)\s", sent):  # "3. Về ... chợ: / giao Sở X chủ trì" (split at the colon)
@@ -1124,7 +1125,10 @@ class Extractor:
             # (also a leading time or purpose: "Định kỳ trước ngày 20/6 hằng năm, các cơ quan ... báo cáo ...")
             # "Trên cơ sở kết quả kiểm tra, đánh giá của Sở Y tế (...), Hội đồng thi đua họp xét ...": the main
             # clause is the first one after a comma that opens with bodies and goes on in lower case
-            for c in re.finditer(r",\s*", sent[:320]):
+            # (the issuer's demand first, wherever it is: "Để ..., Chính phủ, Thủ tướng Chính phủ và phấn đấu ..., yêu cầu X ...")
+            commas = [c for c in re.finditer(r",\s*", sent[:800]) if re.match(r"(?:giao|yêu\s+cầu)\s", sent[c.end():])] + \
+                list(re.finditer(r",\s*", sent[:320]))
+            for c in commas:
                 rest = sent[c.end():]
                 g = re.match(r"(?:giao|yêu\s+cầu)\s+", rest)
                 be = body_list_end(rest[g.end():] if g else rest, self.gaz)
@@ -1236,7 +1240,7 @@ class Extractor:
             clauses = re.split(r";", after)
             self._supports(sec, clauses[0], dl)
             for c in clauses[1:]:
-                if re.match(r"[\s.…]*(?:đồng\s+thời,?\s*)?(?:chủ\s+động\s+)?phối\s+hợp", c):
+                if re.match(r"[\s.…]*(?:đồng\s+thời,?\s*)?(?:chủ\s+động\s+|chủ\s+trì,\s*)?phối\s+hợp", c):
                     self._supports(sec, c, dl)
                 ce = body_list_end(c.strip(), self.gaz)
                 if ce and re.match(r"\s*(?:phải\s+)?(?:chịu|có)\s+trách\s+nhiệm\b", c.strip()[ce:]):
@@ -1573,6 +1577,7 @@ def expand_head_lists(text: str) -> str:
 def _names_a_subject(sent: str) -> bool:
     """A later sentence of a paragraph that may name who acts: it opens with a plural body ("Các cơ quan thông tin
     truyền thông tập trung ...") or a named one."""
+    sent = re.sub(r"^(?:Các\s+đồng|Đồng)\s+chí\s+(?=[A-ZĐ])", "", sent)  # ("Đồng chí Bộ trưởng Bộ Y tế ...")
     return bool(re.match(r"(?:Các|Những)\s", sent) or _HEAD_RE.match(sent))
 
 

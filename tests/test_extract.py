@@ -881,6 +881,11 @@ def test_dispatch_forms():
         ("8", r, "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố tại khu vực dự báo có mưa lớn", "none"),
         ("8", "report_to", "Thủ tướng Chính phủ", "none"),
         ("8", "report_to", "Phó Thủ tướng Chính phủ phụ trách lĩnh vực", "none"),
+        # "Để ..., Chính phủ, Thủ tướng Chính phủ[3] và phấn đấu ..., yêu cầu X ...": the demand, past the bodies the
+        # purpose names (and the footnote's mark); "(1) Đồng chí Bộ trưởng ..., Thứ trưởng ... phụ trách lĩnh vực ..."
+        ("9", r, "Bộ Y tế", "by"), ("9", r, "Các nhà thầu", "by"),
+        ("9", r, "Bộ trưởng Bộ Y tế", "none"), ("9", r, "Thứ trưởng Bộ Y tế phụ trách lĩnh vực", "none"),
+        ("9", "lead", "Bộ Công an", "none"), ("9", "support", "Bộ Y tế", "none"),
     }
 
 
