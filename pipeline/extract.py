@@ -925,8 +925,8 @@ class Extractor:
                     e = body_list_end(label, self.gaz)
                     if e and e >= len(label) - 1:
                         role, span = "lead", label
-            if not role:
-                continue
+            if not role or not self.children.get(sec.id) and not sec.text.strip() and span == head:
+                continue  # (a bare name in a list, "1. Bộ Quốc phòng;": no task under it)
             kids = [k for k in self.children.get(sec.id, [])]
             whole = role == "lead" and span == head and body_list_end(head, self.gaz) < len(head.rstrip(" .:;")) - 1 \
                 and not re.search(r",\s*" + _HEAD_RE.pattern, head)
@@ -1217,6 +1217,9 @@ class Extractor:
             and bool(re.search(r"(?::|\bsau\W*)$", sent.rstrip()))
         after = re.sub(r"^là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối)[^,;]*,\s*", "", after)
         after = re.sub(r"^trên\s+cơ\s+sở\s[^,;]{3,150},\s*", "", after)  # "Các bộ, ngành trên cơ sở ..., hoàn thiện ..."
+        # "Kiểm toán nhà nước, trong phạm vi nhiệm vụ, quyền hạn của mình, kiểm toán ...": the scope, then the task
+        after = re.sub(r"^trong\s+phạm\s+vi\s+(?:chức\s+năng,\s*)?nhiệm\s+vụ,\s*(?:quyền\s+hạn|thẩm\s+quyền)(?:\s+của\s+mình)?\s*,\s*",
+                       "", after)
         if e and COMPLETE.search(body_text[:e].strip()) and re.match(
                 r"(?:đã\s+|cơ\s+bản\s+)?(?:thống\s+nhất|đánh\s+giá|ghi\s+nhận|nhận\s+định|biểu\s+dương|hoan\s+nghênh|đồng\s+ý|nhất\s+trí)\b",
                 after):

@@ -283,14 +283,20 @@ LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 @dataclass
 class Head:
-    kind: str  # roman | arabic | letter
+    kind: str  # article | roman | arabic | letter
     nums: tuple  # roman: (n,), arabic: (1, 4) for "1.4.", letter: ("a",)
     rest: str
     weak: bool = False  # a part written in sentence case ("IV. Tổ chức thực hiện."): only as the very next part
 
 
+ARTICLE_HEAD = re.compile(r"^Điều\s+(?P<num>\d{1,3})\s*(?:[.:]\s*(?P<rest>.*))?$")
+
+
 def parse_head(text: str) -> Optional[Head]:
     s = _destray(text)
+    m = ARTICLE_HEAD.match(s)
+    if m and (not m["rest"] or m["rest"][:1].isupper()):  # "Điều 4. Tổ chức thực hiện", "Điều 4" on its own line
+        return Head("article", (int(m["num"]),), (m["rest"] or "").strip())
     m = ROMAN_HEAD.match(s)
     if m:
         v = _roman_value(m["num"])
@@ -326,16 +332,25 @@ class Outline:
     """Accepts a heading only where the numbering so far allows it; builds ids and parents."""
 
     def __init__(self) -> None:
+        self.article: Optional[int] = None  # "Điều 4" of a resolution or a decision: its items are numbered again
         self.roman: Optional[int] = None
         self.arabic: list[int] = []  # current arabic path under the roman part, e.g. [1, 4]
         self.letter: Optional[str] = None
         self.seen_roman = False
 
     def _prefix(self) -> list[str]:
+        if self.article:
+            return [f"Điều {self.article}"]
         return [_roman_label(self.roman)] if self.roman else []
 
     def accept(self, h: Head) -> Optional[tuple[str, str, Optional[str]]]:
         """(id, label, parent) if ``h`` continues the outline, else None."""
+        if h.kind == "article":
+            n = h.nums[0]
+            if n not in ((self.article or 0) + 1, (self.article or 0) + 2):
+                return None
+            self.article, self.roman, self.arabic, self.letter = n, None, [], None
+            return f"Điều {n}", f"Điều {n}.", None
         if h.kind == "roman":
             n = h.nums[0]
             expected = (self.roman or 0) + 1
@@ -345,7 +360,8 @@ class Outline:
             # a part in sentence case: only as the very next part, or as the first one before any item
             if n not in (expected, expected + 1) or h.weak and not (n == expected and (self.seen_roman or not self.arabic)):
                 return None
-            self.roman, self.arabic, self.letter, self.seen_roman = n, [], None, True
+            # (a plan's parts after the articles of the decision that issues it: the parts take over)
+            self.roman, self.arabic, self.letter, self.seen_roman, self.article = n, [], None, True, None
             return _roman_label(n), label, None
         if h.kind == "arabic":
             nums = list(h.nums)
@@ -365,7 +381,7 @@ class Outline:
             parent = ".".join(parts[:-1]) or None
             return ".".join(parts), ".".join(str(x) for x in nums) + ".", parent
         letter = h.nums[0]
-        if not self.arabic and not self.roman:
+        if not self.arabic and not self.roman and not self.article:
             return None
         pos = LETTERS.find(letter)
         prev = LETTERS.find(self.letter) if self.letter else -1
@@ -459,6 +475,16 @@ def segment(text: str) -> Segmented:
         ln.role = role
         layout.append(LayoutBlock(role=role, text=ln.text, page=ln.page, line=ln.line))
 
+    # a text whose articles are its body (a resolution, a decree: "Điều 4. 1. ... a) ..."): items numbered again in each
+    # article; not a plan with parts ("I. MỤC ĐÍCH ...") after the articles of the decision that issues it, nor a
+    # regulation ("Điều 1" again) after them
+    heads = [h for ln in lines if (h := parse_head(ln.text)) and h.kind in ("roman", "article")]
+    articles = not any(h.kind == "roman" for h in heads) and sum(h.nums == (1,) for h in heads) == 1
+
+    def head(t: str) -> Optional[Head]:
+        h = parse_head(t)
+        return None if h and h.kind == "article" and not articles else h
+
     n_pages = text.count("\f") + 1
     for ln in lines:
         if RUNNING_HEADER.match(ln.text):
@@ -475,8 +501,8 @@ def segment(text: str) -> Segmented:
     for i, ln in enumerate(lines):
         if ln.role != "body" or (type_idx is not None and i <= type_idx):
             continue
-        h = parse_head(ln.text)
-        if h and h.kind in ("roman", "arabic") and outline_probe.accept(h):
+        h = head(ln.text)
+        if h and h.kind in ("article", "roman", "arabic") and outline_probe.accept(h):
             first_head = i
             break
     first_head = first_head if first_head is not None else len(lines)
@@ -530,14 +556,14 @@ def segment(text: str) -> Segmented:
             layout.append(LayoutBlock(role=ln.role, text=ln.text, page=ln.page, line=ln.line))
             continue
         fm = FOOTNOTE.match(ln.text)
-        if fm and body and len(fm["rest"].split()) >= 5 and not parse_head(ln.text) \
+        if fm and body and len(fm["rest"].split()) >= 5 and not head(ln.text) \
                 and not ARABIC_HEAD.match(ln.text):
             fn_open = Footnote(marker=fm["marker"], text=fm["rest"].strip(), page=ln.page, line=ln.line)
             footnotes.append(fn_open)
             ln.role = "footnote"
             continue
         if fn_open is not None:
-            if ln.blank_before or ln.indented or parse_head(ln.text) or BULLET.match(ln.text):
+            if ln.blank_before or ln.indented or head(ln.text) or BULLET.match(ln.text):
                 fn_open = None
             else:
                 fn_open.text = join_lines([fn_open.text, ln.text])
@@ -562,8 +588,8 @@ def segment(text: str) -> Segmented:
     current: Optional[_Open] = None
     heading_open = False  # still reading the heading paragraph
     for ln in body:
-        h = parse_head(ln.text)
-        if h and h.kind != "roman" and not (ln.blank_before or heading_open or current is None
+        h = head(ln.text)
+        if h and h.kind not in ("roman", "article") and not (ln.blank_before or heading_open or current is None
                                             or _ends_paragraph(line_sections, body, ln)):
             h = None
         acc = outline.accept(h) if h else None

@@ -937,3 +937,14 @@ def test_province_visit_notice():
         # two days of one month: a range
         *{("II.4", role, b, "range", "2026-12-18") for role, b in ((r, "Bộ Xây dựng"), ("report_to", "Phó Thủ tướng Chính phủ"))},
     }
+
+
+def test_articles_and_bare_names():
+    """A resolution read by its articles: a task in "Điều 3. 1." is that item's; a bare name in a list ("1. Bộ Quốc
+    phòng;") sets no task."""
+    doc = extract_text("QUỐC HỘI\n\nNGHỊ QUYẾT\n\nVề cơ cấu tổ chức của Chính phủ\n\nQUỐC HỘI\n\nCăn cứ Hiến pháp;\n\n"
+                       "QUYẾT NGHỊ:\n\nĐiều 1\n\nCơ cấu tổ chức của Chính phủ gồm:\n\n1. Bộ Quốc phòng;\n\n2. Bộ Công an.\n\n"
+                       "Điều 2\n\nNghị quyết này có hiệu lực từ ngày thông qua.\n\n"
+                       "Điều 3\n\n1. Chính phủ chịu trách nhiệm tổ chức thực hiện Nghị quyết này.\n\n"
+                       "2. Kiểm toán nhà nước, trong phạm vi nhiệm vụ, quyền hạn của mình, kiểm toán việc thực hiện.\n")
+    assert _rows(doc) == {("Điều 3.1", "responsible", "Chính phủ"), ("Điều 3.2", "responsible", "Kiểm toán nhà nước")}

@@ -208,3 +208,31 @@ def test_a_run_on_title_keeps_the_issuing_authority_apart():
             f"NGHỊ QUYẾT VỀ DỰ ÁN LUẬT VIÊN CHỨC (SỬA ĐỔI) CHÍNH PHỦ {grounds}QUYẾT NGHỊ: Điều 1. Thông qua Báo cáo.\n")
     meta = segment_text(text).metadata
     assert (meta.doc_type, meta.title) == ("Nghị quyết", "VỀ DỰ ÁN LUẬT VIÊN CHỨC (SỬA ĐỔI)")
+
+
+def test_articles_hold_their_items():
+    """A resolution whose body is its articles numbers its items again in each one ("Điều 3. 1. ... a) ..."): the
+    articles are sections, and their items go under them (they were read as one run of items, each article's "1."
+    lost in the text before)."""
+    text = ("QUỐC HỘI\n\nNGHỊ QUYẾT\n\nVề chủ trương đầu tư Dự án đường sắt\n\nQUỐC HỘI\n\nCăn cứ Hiến pháp;\n\nQUYẾT NGHỊ:\n\n"
+            "Điều 1\n\nQuyết định chủ trương đầu tư Dự án.\n\n"
+            "Điều 2\n\n1. Mục tiêu: xây dựng tuyến đường sắt mới.\n\n2. Quy mô:\n\na) Chiều dài khoảng 390 km;\n\n"
+            "b) Tốc độ thiết kế 160 km/h.\n\n"
+            "Điều 3. Tổ chức thực hiện\n\n1. Chính phủ chịu trách nhiệm tổ chức thực hiện Dự án.\n\n"
+            "2. Ủy ban nhân dân cấp tỉnh tổ chức bồi thường, hỗ trợ, tái định cư.\n")
+    seg = segment_text(text)
+    assert [(s.id, s.parent) for s in seg.sections] == [
+        ("Điều 1", None), ("Điều 2", None), ("Điều 2.1", "Điều 2"), ("Điều 2.2", "Điều 2"), ("Điều 2.2.a", "Điều 2.2"),
+        ("Điều 2.2.b", "Điều 2.2"), ("Điều 3", None), ("Điều 3.1", "Điều 3"), ("Điều 3.2", "Điều 3")]
+    assert [s.heading for s in seg.sections if s.id == "Điều 3"] == ["Tổ chức thực hiện"]
+
+
+def test_a_decision_issuing_a_plan_keeps_the_plan_parts():
+    """The articles of a decision that issues a plan ("Điều 1. Ban hành kèm theo ...") are no sections when the plan's
+    parts follow ("I. MỤC ĐÍCH"), nor when a regulation numbers its articles from 1 again."""
+    wrapper = ("ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\n\nQUYẾT ĐỊNH\n\nBan hành Kế hoạch\n\nCăn cứ Luật;\n\nQUYẾT ĐỊNH:\n\n"
+               "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n")
+    plan = segment_text(wrapper + "KẾ HOẠCH\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Triển khai kịp thời.\n\nII. NHIỆM VỤ\n\n1. Sở Nội vụ chủ trì.\n")
+    assert [s.id for s in plan.sections] == ["I", "I.1", "II", "II.1"]
+    rules = segment_text(wrapper + "QUY CHẾ\n\nĐiều 1. Phạm vi điều chỉnh\n\n1. Quy chế này quy định việc quản lý.\n")
+    assert not any(s.id.startswith("Điều") for s in rules.sections)
