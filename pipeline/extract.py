@@ -378,7 +378,7 @@ FUNCTION_WORDS = {"và", "trong", "của", "về", "với", "cho", "tại", "the
 # names complete in themselves: no lower-case word goes on from them ("Chính phủ xem xét", "Quốc hội thông qua")
 COMPLETE = re.compile(r"(?:Chính\s+phủ|Quốc\s+hội|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Việt\s+Nam)$")
 QUALIFIERS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Trung ương", "Quốc hội"}
-OF_HEADS = {"Giám đốc", "Chánh Văn phòng", "Thủ trưởng", "Phó Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
+OF_HEADS = {"Giám đốc", "Chánh Văn phòng", "Thủ trưởng", "Phó Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Thống đốc", "Tổng Kiểm toán", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
             "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ", "Bí thư"}
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường", "Ban chỉ đạo"},
                                                                        key=len, reverse=True)) + r")(?![\w])"

@@ -139,7 +139,9 @@ class TLine:
 # a text whose paragraphs were run together (copied from a web page): where its numbered items start again
 RUN_ON_LINE = 1500  # characters: longer lines are looked into
 _RUN_ON_BREAK = re.compile(r"(?<=[.:;”)])\s+(?=[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2,}\b|\d{1,2}(?:\.\d{1,2}){0,2}\.\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]"
-                           r"|[a-zđ]\)\s+[A-ZĐÀ-Ỹ]|[-–+•]\s+[A-ZĐÀ-Ỹ])|\s+(?=a\)\s+[A-ZĐÀ-Ỹ])")
+                           r"|[a-zđ]\)\s+[A-ZĐÀ-Ỹ]|[-–+•]\s+[A-ZĐÀ-Ỹ]|Điều\s+\d{1,3}\.\s+[A-ZĐÀ-Ỹ])|\s+(?=a\)\s+[A-ZĐÀ-Ỹ])"
+                           # ("...; QUYẾT NGHỊ: Điều 1. ...": a resolution's or a decision's articles)
+                           r"|(?<=[.:;,])\s+(?=QUYẾT\s+(?:NGHỊ|ĐỊNH)\s*:)|(?<=QUYẾT\sNGHỊ:)\s+|(?<=QUYẾT\sĐỊNH:)\s+")
 # ("... ĐA06 a) Bộ Khoa học ...": a first item; "...: - Làm đầu mối ...; - Cập nhật ...": bullets)
 _RUN_ON_ITEM = re.compile(r"[.:;]\s+(?:[IVX]{1,4}\.\s+[A-ZĐÀ-Ỹ]{2,}\b|\d{1,2}\.\s+[A-ZĐÀ-Ỹ])")
 def _caps_then_text(piece: str) -> Optional[tuple[str, str]]:

@@ -948,3 +948,17 @@ def test_articles_and_bare_names():
                        "Điều 3\n\n1. Chính phủ chịu trách nhiệm tổ chức thực hiện Nghị quyết này.\n\n"
                        "2. Kiểm toán nhà nước, trong phạm vi nhiệm vụ, quyền hạn của mình, kiểm toán việc thực hiện.\n")
     assert _rows(doc) == {("Điều 3.1", "responsible", "Chính phủ"), ("Điều 3.2", "responsible", "Kiểm toán nhà nước")}
+
+
+def test_a_run_on_resolution_reads_by_its_articles():
+    """A website copy of a Government resolution, its articles run into one line ("... QUYẾT NGHỊ: Điều 1. ... Điều 2.
+    ..."): each article is a section again."""
+    grounds = "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025; " * 25
+    doc = extract_text("CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n\nSố: 388/NQ-CP\n\n"
+                       "Hà Nội, ngày 01 tháng 12 năm 2025\n\n"
+                       f"NGHỊ QUYẾT VỀ DỰ ÁN LUẬT BẢO HIỂM TIỀN GỬI (SỬA ĐỔI) CHÍNH PHỦ {grounds}QUYẾT NGHỊ: "
+                       "Điều 1. Thông qua nội dung báo cáo của Ngân hàng Nhà nước Việt Nam. "
+                       "Điều 2. Thống đốc Ngân hàng Nhà nước Việt Nam tiếp thu, giải trình đầy đủ các ý kiến Thành viên Chính phủ. "
+                       "Điều 3. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.\n")
+    assert [s.id for s in doc.sections] == ["Điều 1", "Điều 2", "Điều 3"]
+    assert _rows(doc) == {("Điều 2", "responsible", "Thống đốc Ngân hàng Nhà nước Việt Nam")}
