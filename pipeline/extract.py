@@ -394,7 +394,7 @@ VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "d�
          "hoạt", "đi", "xem", "khởi", "cụ",
          "tiếp", "tục", "nâng", "đẩy", "mạnh", "làm", "việc", "với", "giám", "sát", "đánh", "giá", "tổng",
          "thẩm", "định", "phân", "công", "bố", "trí", "hỗ", "trợ", "tăng", "cường", "vận", "động", "định", "kỳ",
-         "trình", "lập", "gửi", "ghi", "họp", "xét", "kết", "tiến", "tình"}
+         "trình", "lập", "gửi", "ghi", "họp", "xét", "kết", "tiến", "tình", "thừa"}
 
 
 _COLLECTIVE_WORDS = {w.strip(",;.") for c in _COLLECTIVE_SORTED for w in c.split()}
