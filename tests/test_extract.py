@@ -11,7 +11,7 @@ from pipeline import schema
 from pipeline.bodies import key, load
 from pipeline.deadlines import parse_deadline
 from pipeline.eval_extract import evaluate, total
-from pipeline.extract import body_list_end, canonical_body, split_bodies, splits_word
+from pipeline.extract import body_list_end, canonical_body, expand_head_lists, split_bodies, splits_word
 from pipeline.plan import extract_text
 from tests.conftest import run_cli as _run_cli
 
@@ -962,3 +962,15 @@ def test_a_run_on_resolution_reads_by_its_articles():
                        "Điều 3. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.\n")
     assert [s.id for s in doc.sections] == ["Điều 1", "Điều 2", "Điều 3"]
     assert _rows(doc) == {("Điều 2", "responsible", "Thống đốc Ngân hàng Nhà nước Việt Nam")}
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Các Bộ: Quốc phòng, Công an chủ động", "Bộ Quốc phòng, Bộ Công an chủ động"),
+    ("Yêu cầu các Bộ, ngành: Công an, Tài chính theo chức năng", "Yêu cầu Bộ Công an, Bộ Tài chính theo chức năng"),
+    ("Các Bộ, cơ quan: Tư pháp, Văn phòng Chính phủ rà soát", "Bộ Tư pháp, Văn phòng Chính phủ rà soát"),
+    ("Bộ trưởng các Bộ: Tài chính, Xây dựng chỉ đạo", "Bộ trưởng Bộ Tài chính, Bộ trưởng Bộ Xây dựng chỉ đạo"),
+    ("Bí thư, nhất là các tỉnh: Khánh Hòa, Đắk Lắk tiếp tục", "Bí thư, nhất là tỉnh Khánh Hòa, tỉnh Đắk Lắk tiếp tục"),
+])
+def test_a_head_written_once_before_a_list(text, want):
+    """A head written once before a colon belongs to each name after it; a name of its own keeps its head."""
+    assert expand_head_lists(text) == want
