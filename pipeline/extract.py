@@ -862,7 +862,9 @@ class Extractor:
     # -- 2. a body at the head of its items
     def lead_headings(self) -> None:
         for sec in self.sections:
-            if sec.id in self.done or (sec.level == 1 and not self.flat) or sec.id.startswith("PL"):
+            # (a part's title is no body heading, but an article's can be: "Điều 20. Trách nhiệm của Bộ Tài chính")
+            if sec.id in self.done or (sec.level == 1 and not self.flat and not sec.id.startswith("Điều ")) \
+                    or sec.id.startswith("PL"):
                 continue
             head = expand_head_lists(sec.heading.strip())  # "2. Các Bộ Quốc phòng, Công an:" over items
             if self.children.get(sec.id):  # "1. Bộ trưởng các Bộ: ...; Chủ tịch ... theo chức năng, nhiệm vụ, thẩm quyền:"
@@ -955,6 +957,9 @@ class Extractor:
                     if given and {_bare_key(b) for b in split_bodies(given["y"][:body_list_end(given["y"], self.gaz)],
                                                                      self.gaz)} - {_bare_key(b) for b in bodies}:
                         continue  # "8. Giám đốc Sở, ... / b) Giao Thanh tra thành phố ...": another body's item
+                    own = re.sub(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+(?:của|cho)\s+", "", k.heading.strip())
+                    if sec.id.startswith("Điều ") and body_list_end(own, self.gaz):
+                        continue  # "Điều 8. Trách nhiệm của các bộ / 1. (Trách nhiệm của) Bộ Tài chính: ...": the item's own body
                     text_lines = k.text.splitlines()
                     dl = self.deadline(*[t for t in text_lines if DEADLINE_LINE.match(t)], k.heading)
                     self.add(k, k.heading, bodies, role, dl)

@@ -974,3 +974,17 @@ def test_a_run_on_resolution_reads_by_its_articles():
 def test_a_head_written_once_before_a_list(text, want):
     """A head written once before a colon belongs to each name after it; a name of its own keeps its head."""
     assert expand_head_lists(text) == want
+
+
+def test_decree_articles():
+    """A decree read by its articles (written for this test, tests/data/plan_decree_articles.txt): "Điều 2. Trách nhiệm
+    của Bộ Công an" leads its items, as a body heading of a plan does."""
+    doc = _plan("plan_decree_articles.txt")
+    n = ("none",)
+    assert _rows(doc, "kind") == {
+        ("Điều 2.1", "lead", "Bộ Công an", *n), ("Điều 2.1", "support", "Các bộ, ngành", *n),
+        ("Điều 2.2", "lead", "Bộ Công an", "recurring"), ("Điều 2.2", "report_to", "Thủ tướng Chính phủ", "recurring"),
+        ("Điều 3.1", "lead", "Ủy ban nhân dân cấp tỉnh", *n), ("Điều 3.2", "lead", "Ủy ban nhân dân cấp tỉnh", *n),
+        *{("Điều 4.2", "responsible", b, *n) for b in ("Các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ",
+                                                       "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương")},
+    }
