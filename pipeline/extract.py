@@ -118,6 +118,7 @@ NO_PREDICATE = r"và|các|những|trên(?!\s+tinh\s+thần)|của|thuộc|tại|
 # the province (or city) a notice's title names, as who must act: "Tỉnh cần ...", "Thành phố chủ động ..." (not "Tỉnh ủy")
 OWN_PLACE = re.compile(r"(?P<when>(?:Trong\s+)?[Tt]hời\s+gian\s+tới\s*,\s*)?(?P<p>Tỉnh|Thành\s+phố)\s+(?!(?:ủy|uỷ|đoàn|đội)\b)"
                        r"(?=[a-zà-ỹđ])(?!(?:có|là|đã|được|với|của|và|hiện)\b)")
+ADDRESS = re.compile(r"^(?:Các\s+đồng|Đồng)\s+chí\s+(?=[A-ZĐ])")  # the form of address before an office: "Đồng chí"
 DONE_BY = re.compile(r"\bhoàn\s+thành\s+(?:trước|trong|chậm\s+nhất|xong\s+trước)\b")
 # bodies named after their task: "(Sở X chủ trì ...)", "do Sở X thực hiện", ", giao cho Sở X thực hiện", "Trách nhiệm: Sở X"
 NAMED_AFTER = re.compile(r"(?P<paren>\(\s*)(?=[A-ZĐ])|(?<=\s)do\s+(?=[A-ZĐ]|các\s)|[,;]\s*(?P<giao>giao)\s+(?:cho\s+)?(?=[A-ZĐ]|các\s)"
@@ -1079,7 +1080,7 @@ class Extractor:
         notices and demands ("Đồng chí", "Thứ nhất,", "Về <matter>:", "...; do vậy, yêu cầu"); None for a
         notice's closing formula."""
         sent = re.sub(r"(?<=\w)\[\d{1,2}\]", "", sent)  # a footnote's mark ("Thủ tướng Chính phủ[1]")
-        sent = re.sub(r"^(?:Các\s+đồng|Đồng)\s+chí\s+(?=[A-ZĐ])", "", sent)  # "Đồng chí Chủ tịch UBND tỉnh chỉ đạo ..."
+        sent = ADDRESS.sub("", sent)  # "Đồng chí Chủ tịch UBND tỉnh chỉ đạo ..."
         sent = re.sub(r"^(?P<v>Giao|Yêu\s+cầu|Đề\s+nghị)\s+(?:các\s+)?đồng\s+chí\s+(?=[A-ZĐ])", r"\g<v> ", sent)
         # "Đề nghị thường trực các tỉnh ủy, thành ủy ...": the head of an office written in lower case
         sent = re.sub(r"^(?P<v>Giao|Yêu\s+cầu|Đề\s+nghị)\s+(?P<h>thường\s+trực|lãnh\s+đạo|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc)\s",
@@ -1117,7 +1118,7 @@ class Extractor:
         label = re.match(r"^(?P<label>[^:;.]{3,90}):\s*(?P<main>[A-ZĐÀ-Ỹ].+)$", sent)
         if label and not FIELD_HEADINGS.match(sent) and not body_list_end(sent, self.gaz):
             sent = label["main"]  # "Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường ..."
-            sent = re.sub(r"^(?:Các\s+đồng|Đồng)\s+chí\s+(?=[A-ZĐ])", "", sent)  # "...: Các đồng chí Bộ trưởng, ..."
+            sent = ADDRESS.sub("", sent)  # "...: Các đồng chí Bộ trưởng, ..."
         purpose = re.match(r"^Để\s[^;]{5,}?;\s*(?P<main>.+)$", sent)
         if purpose and re.search(r",\s*(?:" + _HEAD_RE.pattern + r")[^,;]{0,80}?\s(?:phối\s+hợp|chủ\s+trì|rà\s+soát)",
                                  sent[:purpose.start("main")]):
@@ -1585,7 +1586,7 @@ def expand_head_lists(text: str) -> str:
 def _names_a_subject(sent: str) -> bool:
     """A later sentence of a paragraph that may name who acts: it opens with a plural body ("Các cơ quan thông tin
     truyền thông tập trung ...") or a named one."""
-    sent = re.sub(r"^(?:Các\s+đồng|Đồng)\s+chí\s+(?=[A-ZĐ])", "", sent)  # ("Đồng chí Bộ trưởng Bộ Y tế ...")
+    sent = ADDRESS.sub("", sent)  # ("Đồng chí Bộ trưởng Bộ Y tế ...")
     return bool(re.match(r"(?:Các|Những)\s", sent) or _HEAD_RE.match(sent))
 
 
