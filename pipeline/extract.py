@@ -1043,6 +1043,8 @@ class Extractor:
                     continue
                 starred = bool(re.match(r"^[*+]\s*", par))
                 p = _unbullet(par)
+                if pi > 0 and p != par and re.search(r"\bđề\s+nghị\s*:?$", sec.heading) and body_list_end(p, self.gaz):
+                    p = f"Đề nghị {p}"  # "1. Để bảo đảm tiến độ, đề nghị: / - X tập trung ...": each bullet a request
                 for si, sent in enumerate(_sentences(p)):
                     if closing and re.match(r"(?:Trong\s+)?quá\s+trình\s+(?:thực\s+hiện|triển\s+khai)", sent, re.I):
                         self._report(sec, sent)  # "Trong quá trình thực hiện, nếu có vướng mắc, ... báo cáo X": the

@@ -402,7 +402,8 @@ def _split_heading(paragraph: str) -> tuple[str, str]:
     """``Mục đích: Cụ thể hóa ...`` -> (``Mục đích``, ``Cụ thể hóa ...``); otherwise the whole paragraph."""
     m = re.match(r"^(?P<h>[^:]{2,80}?)\s*:\s*(?P<t>.*)$", paragraph)
     if m and len(m["h"].split()) <= 8 and not CODE_RE.search(m["h"]) \
-            and not re.fullmatch(rf"(?:(?:Bộ\s+trưởng|Lãnh\s+đạo|Thủ\s+trưởng)\s+)?[Cc]ác\s+(?:{LIST_HEADS}|bộ)(?:,\s*(?:cơ\s+quan|ngành))?|{PLACES_HEAD}",
+            and not re.fullmatch(rf"(?:(?:Yêu\s+cầu|Giao|Đề\s+nghị)\s+)?(?:(?:Bộ\s+trưởng|Lãnh\s+đạo|Thủ\s+trưởng)\s+)?[Cc]ác\s+"
+                                 rf"(?:{LIST_HEADS}|bộ)(?:,\s*(?:cơ\s+quan|ngành))?|{PLACES_HEAD}",
                                  m["h"].strip()):
         # ("Các Bộ: Quốc phòng, Công an chủ động ...", "các bộ: Công Thương, ...": the list of names goes on after the colon)
         return m["h"].strip(), m["t"].strip()

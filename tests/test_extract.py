@@ -988,3 +988,20 @@ def test_decree_articles():
         *{("Điều 4.2", "responsible", b, *n) for b in ("Các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ",
                                                        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương")},
     }
+
+
+def test_notice_requests():
+    """A notice's requests over bullets and a demand on listed ministries (written for this test,
+    tests/data/plan_notice_requests.txt)."""
+    doc = _plan("plan_notice_requests.txt")
+    n, d20 = ("none", None), ("by", "2026-12-20")
+    assert _rows(doc, "kind", "end") == {
+        # "1. Để bảo đảm tiến độ dự án, đề nghị: / - X ... / - Y chỉ đạo Z ... / - Giao W ...": each bullet a request,
+        # unless it says "Giao"; whom a requested body directs carries it out
+        ("1", "requested", "Tổng công ty Cảng hàng không Việt Nam", "by", "2027-06-30"),
+        ("1", "requested", "Ủy ban nhân dân tỉnh Đồng Nai", *n), ("1", "responsible", "Các cơ quan liên quan", *n),
+        ("1", "responsible", "Bộ Xây dựng", *n),
+        # "2. Yêu cầu các Bộ: Tài chính, Công an, Quốc phòng ...": the list goes on after the colon
+        *{("2", "responsible", f"Bộ {b}", *d20) for b in ("Tài chính", "Công an", "Quốc phòng")},
+        ("2", "support", "Chủ đầu tư", *d20), ("2", "report_to", "Phó Thủ tướng Chính phủ", *d20),
+    }
