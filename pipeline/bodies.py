@@ -38,6 +38,7 @@ HEADS = ["Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban", "Hội �
 # heads written once before a list of names: "các Tập đoàn: A, B", "Các Bộ: Quốc phòng, Công an", and the local
 # committees of several places: "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Hồ Chí Minh"
 LIST_HEADS = r"Tập\s+đoàn|Tổng\s+công\s+ty|Bộ|Ngân\s+hàng"
+MINISTRIES_AND = r"(?:,\s*(?:cơ\s+quan|ngành))?"  # "các Bộ, cơ quan: Tài chính, ...", "các Bộ, ngành: Công an, ..."
 PLACES_HEAD = r"(?P<h>(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UBND))\s+các\s+(?:tỉnh,\s*thành\s+phố|tỉnh|thành\s+phố)"
 
 ABBREVIATIONS = {

@@ -28,7 +28,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from .bodies import ABBREVIATIONS, COLLECTIVE, HEADS, LIST_HEADS, PLACES_HEAD, Gazetteer, expand, key, load
+from .bodies import ABBREVIATIONS, COLLECTIVE, HEADS, LIST_HEADS, MINISTRIES_AND, PLACES_HEAD, Gazetteer, expand, key, load
 from .deadlines import parse_deadline
 from .records import Assignment, Deadline, Section
 from .segment import CITATION_RE
@@ -1480,7 +1480,7 @@ def _unbullet(line: str) -> str:
 
 
 _HEAD_LIST_OPEN = re.compile(rf"(?:(?P<of>Bộ\s+trưởng|Lãnh\s+đạo|Thủ\s+trưởng)\s+)?"
-                             rf"\b[Cc]ác\s+(?:(?P<h>{LIST_HEADS})(?:\s*:\s*|\s+)|(?P<low>[Bb]ộ)(?:,\s*(?:cơ\s+quan|ngành))?\s*:\s*)(?=[A-ZĐ])"
+                             rf"\b[Cc]ác\s+(?:(?P<h>{LIST_HEADS})(?:\s*:\s*|\s+)|(?P<low>[Bb]ộ){MINISTRIES_AND}\s*:\s*)(?=[A-ZĐ])"
                              r"(?!Chỉ\s+huy|Chính\s+trị)")  # ("các Bộ Chỉ huy Quân sự": another head)
 # ("các bộ: Công Thương, ..." in lower case only before a colon: "các bộ Trung ương" are the central ministries)
 

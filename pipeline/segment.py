@@ -18,7 +18,7 @@ from typing import Optional
 
 from rapidfuzz import fuzz
 
-from .bodies import HEADS, LIST_HEADS, PLACES_HEAD
+from .bodies import HEADS, LIST_HEADS, MINISTRIES_AND, PLACES_HEAD
 from .bodies import key as body_key
 from .bodies import load as load_gazetteer
 from .dates import DATE, int_to_roman, match_iso, parse_date, roman_to_int
@@ -403,7 +403,7 @@ def _split_heading(paragraph: str) -> tuple[str, str]:
     m = re.match(r"^(?P<h>[^:]{2,80}?)\s*:\s*(?P<t>.*)$", paragraph)
     if m and len(m["h"].split()) <= 8 and not CODE_RE.search(m["h"]) \
             and not re.fullmatch(rf"(?:(?:Yêu\s+cầu|Giao|Đề\s+nghị)\s+)?(?:(?:Bộ\s+trưởng|Lãnh\s+đạo|Thủ\s+trưởng)\s+)?[Cc]ác\s+"
-                                 rf"(?:{LIST_HEADS}|bộ)(?:,\s*(?:cơ\s+quan|ngành))?|{PLACES_HEAD}",
+                                 rf"(?:{LIST_HEADS}|bộ){MINISTRIES_AND}|{PLACES_HEAD}",
                                  m["h"].strip()):
         # ("Các Bộ: Quốc phòng, Công an chủ động ...", "các bộ: Công Thương, ...": the list of names goes on after the colon)
         return m["h"].strip(), m["t"].strip()
