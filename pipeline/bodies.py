@@ -53,7 +53,7 @@ ABBREVIATIONS = {
     "KH&ĐT": "Kế hoạch và Đầu tư", "KHĐT": "Kế hoạch và Đầu tư", "TĐKT": "Thi đua - Khen thưởng",
     "TĐ-KT": "Thi đua - Khen thưởng", "PTTH": "Phát thanh và Truyền hình", "PT-TH": "Phát thanh và Truyền hình",
     "VPUBND": "Văn phòng Ủy ban nhân dân", "TW": "Trung ương", "BCH": "Ban Chấp hành",
-    "BTV": "Ban Thường vụ", "CA": "Công an", "BCHQS": "Bộ Chỉ huy Quân sự", "LĐLĐ": "Liên đoàn Lao động",
+    "BTV": "Ban Thường vụ", "CA": "Công an", "BCHQS": "Bộ Chỉ huy Quân sự", "CHQS": "Chỉ huy Quân sự", "LĐLĐ": "Liên đoàn Lao động",
     "TNCS": "Thanh niên Cộng sản",
 }
 

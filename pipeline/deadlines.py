@@ -41,6 +41,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("years_only", re.compile(r"^\s*(?:năm\s+)?(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})\s*\.?\s*$", FLAGS)),
     ("year_only", re.compile(r"^\s*(?:năm\s+)?(?P<y>\d{4})\s*\.?\s*$", FLAGS)),
     ("date_only", re.compile(rf"^\s*(?:ngày\s+)?{_DAY}\s*\.?\s*$", FLAGS)),  # a time column's "30/06/2025"
+    # a time column's "Theo Kế hoạch riêng", "Theo kế hoạch": set by another plan
+    ("plan_only", re.compile(r"^\s*theo\s+(?:kế\s+hoạch|chương\s+trình)(?:\s+riêng)?\s*\.?\s*$", FLAGS)),
     ("recurring_dates", re.compile(r"(?:định\s+kỳ[^.;]{0,30}?)?(?:trước|vào)\s+ngày\s+\d{1,2}(?:/\d{1,2}|\s+tháng\s+\d{1,2})"
                                    r"(?:\s+(?:và|,)\s+(?:ngày\s+)?\d{1,2}(?:/\d{1,2}|\s+tháng\s+\d{1,2}))*\s+(?:hằng|hàng)\s+năm"
                                    r"|định\s+kỳ[^.;]{0,30}?(?:trước|vào)\s+ngày\s+\d{1,2}/\d{1,2}(?!/)", FLAGS)),
@@ -152,6 +154,8 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
         phrase = m.group(0).strip()
         if name == "years_only":
             return Deadline(kind="range", start=f"{m['y1']}-01-01", end=f"{m['y2']}-12-31", text=phrase)
+        if name == "plan_only":
+            return Deadline(kind="event", text=phrase)
         if name == "year_only":
             return Deadline(kind="by", end=f"{m['y']}-12-31", text=phrase)
         if name in ("date_only", "by_day", "on_day"):  # a day: "30/06/2025", "trước ngày 30-3", "vào ngày 19 tháng 12"

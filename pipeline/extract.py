@@ -671,6 +671,11 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
                 and " các " not in f" {b} " and not b.startswith(tuple(PARTY_GENERIC)):  # ("chính quyền các cấp")
             b = "các " + b
         fixed.append(b)
+    # "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã": a bare level takes the name of the body before it
+    for i in range(1, len(fixed)):
+        named = re.match(r"(?P<n>.+?)\s+cấp\s+(?:tỉnh|huyện|xã|cơ sở|trung ương)$", fixed[i - 1])
+        if named and re.fullmatch(r"cấp\s+(?:tỉnh|huyện|xã|cơ sở)", fixed[i], re.I):
+            fixed[i] = f"{named['n']} {fixed[i].lower()}"
     # "Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh": the local body's head is shared
     for i in range(1, len(fixed)):
         head = _LOCAL_HEAD_RE.match(fixed[i - 1])
@@ -1045,7 +1050,13 @@ class Extractor:
                 p = _unbullet(par)
                 if pi > 0 and p != par and re.search(r"\bđề\s+nghị\s*:?$", sec.heading) and body_list_end(p, self.gaz):
                     p = f"Đề nghị {p}"  # "1. Để bảo đảm tiến độ, đề nghị: / - X tập trung ...": each bullet a request
-                for si, sent in enumerate(_sentences(p)):
+                sents = _sentences(p)
+                for si, sent in enumerate(sents):
+                    if sec.id in closers and not closing and si > 0 and si == len(sents) - 1 and pi == len(pars) - 1 \
+                            and CLOSING.match(sent) and re.search(r"\./\.\s*$|nghiêm\s+túc|thực\s+hiện\s+tốt", sent):
+                        # a copy with the text run on: the closing request ends the last item's paragraph
+                        self._sentence(closers[sec.id], sent, True, [])
+                        continue
                     if closing and re.match(r"(?:Trong\s+)?quá\s+trình\s+(?:thực\s+hiện|triển\s+khai)", sent, re.I):
                         self._report(sec, sent)  # "Trong quá trình thực hiện, nếu có vướng mắc, ... báo cáo X": the
                         continue  # closing remark after the request: who receives reports, on the item it follows

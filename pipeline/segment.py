@@ -699,6 +699,9 @@ def _column_name(c: str) -> str:
 HIER_NUM = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?")
 
 
+GAP = re.compile(r"[….·]{4,}")  # a copy's gap in a table: rows left out
+
+
 def _table_rows(annex: Section, cells: list) -> list[Section]:
     """An annex table flattened one cell per paragraph (STT | Nội dung | Cơ quan chủ trì | ...): one
     section per row (``PL1.3``, or ``PL1.II.3`` under a group row "II | NHÓM ...", ``PL1.A.II.2.1`` under the
@@ -809,6 +812,11 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
             expected, fresh = 1, True
             continue
         t = stream[i][0]
+        if GAP.fullmatch(t):
+            # a copy's gap ("….........."): the rows after it lost their group row; they hang under the annex
+            group, subgroups, expected, fresh = None, {}, 1, True
+            i += 1
+            continue
         if not row_at(i, expected):
             i += 1
             continue
@@ -817,7 +825,8 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
         fresh = False
         j = i + 1
         want = int(number) + 1 if number.isdigit() else expected
-        while j < len(stream) and not (j > i + 1 and row_at(j, want)) and not group_at(j) and not subgroup_at(j):
+        while j < len(stream) and not (j > i + 1 and row_at(j, want)) and not group_at(j) and not subgroup_at(j) \
+                and not GAP.fullmatch(stream[j][0]):
             j += 1
         vals = [c[0] for c in stream[i + 1:j]]
         parent = subgroups.get("") or group or letter or annex

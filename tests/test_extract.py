@@ -1005,3 +1005,27 @@ def test_notice_requests():
         *{("2", "responsible", f"Bộ {b}", *d20) for b in ("Tài chính", "Công an", "Quốc phòng")},
         ("2", "support", "Chủ đầu tư", *d20), ("2", "report_to", "Phó Thủ tướng Chính phủ", *d20),
     }
+
+
+def test_website_copy_run_on_with_a_gap():
+    """A plan copied from a legal-documents website, written for this test on the model of 980/KH-UBND
+    (c5d930a5fc8373cd): the body run on in one line, its closing request at the end of the last item; an annex
+    whose copy left rows out ("….....") and lost their group row; "X cấp tỉnh, cấp xã"; "Bộ CHQS tỉnh"; "Theo Kế
+    hoạch riêng" in the time column."""
+    doc = _plan("plan_website_copy.txt")
+    n, y26 = ("none", None), ("by", "2026-12-31")
+    assert _rows(doc, "kind", "end") == {
+        ("II.1", "lead", "Bộ Chỉ huy Quân sự tỉnh", *n), ("II.1", "report_to", "Ủy ban nhân dân tỉnh", *n),
+        ("II.2", "responsible", "Sở Tài chính", *n), ("II.2", "responsible", "Ủy ban nhân dân các xã, phường", *n),
+        ("II.3", "report_to", "Ban Chỉ huy Phòng thủ dân sự tỉnh", *n),
+        # "... Yêu cầu các sở, ban, ngành, ... thực hiện nghiêm túc./." ends item 3's paragraph: the part's request
+        ("II", "responsible", "Các sở, ban, ngành", *n), ("II", "responsible", "Ủy ban nhân dân các xã, phường", *n),
+        ("PL1.I.1", "lead", "Bộ Chỉ huy Quân sự tỉnh", "by", "2026-04-30"),
+        ("PL1.I.1", "support", "Sở Nội vụ", "by", "2026-04-30"),
+        ("PL1.I.2", "lead", "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh", *y26),
+        ("PL1.I.2", "lead", "Ban Chỉ huy Phòng thủ dân sự cấp xã", *y26),
+        ("PL1.I.2", "support", "Văn phòng Ban Chỉ huy", *y26),
+        # after the gap: rows under the annex itself
+        ("PL1.3", "lead", "Sở Xây dựng", "event", None), ("PL1.3", "support", "Cơ quan, địa phương liên quan", "event", None),
+        ("PL1.4", "lead", "Công an tỉnh", *y26), ("PL1.4", "support", "Cơ quan có liên quan", *y26),
+    }
