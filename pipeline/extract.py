@@ -783,6 +783,14 @@ class Extractor:
                              r"|^DANH GIA",
                              strip_marks(part.heading).upper())
 
+    def _aims_only(self, section: str) -> bool:
+        """Whether ``section`` lies in a part that states only aims (MỤC ĐÍCH, YÊU CẦU / MỤC TIÊU / QUAN ĐIỂM)."""
+        part = self.by_id.get(section.split(".")[0])
+        if part is None or part.level != 1 or self.flat or section.startswith(("PL", "Điều ")):
+            return False
+        return bool(re.fullmatch(r"(?:MUC (?:DICH|TIEU)|YEU CAU|QUAN DIEM)(?:[ ,]+(?:VA\s+)?(?:MUC (?:DICH|TIEU)|YEU CAU|QUAN DIEM))*\W*",
+                                 strip_marks(part.heading).upper().strip()))
+
     def in_impl(self, sec: Section) -> bool:
         return sec.id.split(".")[0] in self.impl_parts or (self.flat and self.in_tasks(sec))
 
@@ -1441,6 +1449,8 @@ class Extractor:
         seen = set()
         counter: dict[Optional[str], int] = {}
         for f in self.found:
+            if f.section and self._aims_only(f.section):
+                continue  # "I. MỤC ĐÍCH, YÊU CẦU / 2. Yêu cầu Các sở ... triển khai đồng bộ": what is wanted, not who acts
             body = forms[key(canonical_body(f.body_raw, self.gaz))]
             sig = (f.section, key(body), f.role)
             if sig in seen:

@@ -1011,7 +1011,8 @@ def test_website_copy_run_on_with_a_gap():
     """A plan copied from a legal-documents website, written for this test on the model of 980/KH-UBND
     (c5d930a5fc8373cd): the body run on in one line, its closing request at the end of the last item; an annex
     whose copy left rows out ("….....") and lost their group row; "X cấp tỉnh, cấp xã"; "Bộ CHQS tỉnh"; "Theo Kế
-    hoạch riêng" in the time column."""
+    hoạch riêng" in the time column; the aims part's run-on "2. Yêu cầu Các cơ quan, đơn vị triển khai ..." (what is
+    wanted) assigns nothing."""
     doc = _plan("plan_website_copy.txt")
     n, y26 = ("none", None), ("by", "2026-12-31")
     assert _rows(doc, "kind", "end") == {
