@@ -36,13 +36,13 @@ from .vietnamese import strip_marks
 
 GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành", "huyện ủy", "thành ủy", "thị ủy", "đảng ủy",
            "tổ chức", "doanh nghiệp", "phòng", "trường", "xã", "phường", "huyện", "hội", "đoàn thể", "cấp ủy",
-           "chi bộ", "tổ chức đảng", "chính quyền", "thành viên", "tổ chức thành viên", "cơ sở", "nhà đầu tư",
+           "chi bộ", "tổ chức đảng", "chính quyền", "chính quyền địa phương", "thành viên", "tổ chức thành viên", "cơ sở", "nhà đầu tư",
            "người đứng đầu", "chủ đầu tư", "nhà mạng", "lực lượng", "lãnh đạo", "thủ trưởng", "nhà thầu", "quân khu",
            "thôn", "tổ dân phố", "ngân hàng", "công an", "quân đội", "dân quân tự vệ",
            "nhà cung cấp", "bộ", "tỉnh", "tập đoàn", "tổng công ty", "văn phòng"]
 # nouns made of syllables that are verbs elsewhere ("công" of "phân công", "chức" of "tổ chức")
 NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|báo\s+chí|tham\s+gia\s+bảo\s+vệ|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn"
-                              r"|bảo\s+hiểm|chủ\s+(?:rừng|đầu\s+tư|quản|sở\s+hữu|dự\s+án)|tuyên\s+giáo|dân\s+vận)\b")
+                              r"|bảo\s+hiểm|chủ\s+(?:rừng|đầu\s+tư|quản|sở\s+hữu|dự\s+án)|tuyên\s+giáo|dân\s+vận|hành\s+chính)\b")
 # verbs that a generic body's own words never hold ("các Bộ, cơ quan thống nhất một đầu mối")
 PREDICATE_VERBS = r"đổi\s+mới|thống\s+nhất|bảo\s+đảm|đảm\s+bảo|khôi\s+phục|tháo\s+gỡ"
 # two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ..."; not all of them
@@ -57,7 +57,7 @@ ADVERBS = {"chậm", "kịp", "thời", "khẩn", "trương", "tích", "cực", 
 CAP_GENERIC = {"doanh nghiệp", "nhà đầu tư", "nhà cung cấp"}
 TENSE = {"đã", "đang", "sẽ", "vừa"}  # "Các bộ, cơ quan, địa phương đã triển khai ...": what was done, no name's word
 FORCES = {"công an", "quân đội", "dân quân tự vệ"}  # "lực lượng quân đội, công an, dân quân tự vệ": each a force
-PARTY_GENERIC = {"cấp ủy", "chính quyền"}  # "Cấp ủy, tổ chức đảng, chính quyền ... thực hiện": always actors
+PARTY_GENERIC = {"cấp ủy", "chính quyền", "chính quyền địa phương"}  # "Cấp ủy, tổ chức đảng, chính quyền ... thực hiện": always actors
 GROUPABLE = sorted(["sở", "ban", "ngành", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "tổ chức xã hội", "tổ chức",
                     "doanh nghiệp", "thành phố", "huyện", "xã", "phường", "cá nhân", "nhà đầu tư", "đặc khu",
                     "tổ chức chính trị - xã hội", "hội", "báo chí", "phòng", "bộ", "tỉnh", "tập đoàn", "tổng công ty",
@@ -68,7 +68,7 @@ GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "trực t
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
                  "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã", "tỉnh ủy", "thành ủy", "huyện ủy",
                  "trung ương đóng trên địa bàn tỉnh", "trung ương đóng trên địa bàn", "đóng trên địa bàn tỉnh",
-                 "đóng trên địa bàn", "trung ương", "nêu trên"]
+                 "đóng trên địa bàn", "trung ương", "nêu trên", "ở trung ương", "ở địa phương"]
 # ("tỉnh" is a place after a generic body, but "Tỉnh ủy" is a body: "các ban đảng Tỉnh ủy")
 TAIL_RE = re.compile(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])(?!\s+ủy\b)")
 _SITE = r"(?:[Kk]hu|[Cc]ụm|[Dd]ự\s+án|[Dd]i\s+tích|[Rr]ừng|[Cc]ảng|[Vv]ịnh|[Cc]hợ|[Cc]ông\s+trình|[Qq]uỹ|[Vv]ườn)"
@@ -115,6 +115,7 @@ PREAMBLE_ASKS = re.compile(r"\b(?:cần|phải|yêu\s+cầu|đề\s+nghị|giao|
 # what follows a body's name and is no predicate of it: "X và Y", "X của Y", "X đã ...", "X sẽ giao ..." (a promise)
 NO_PREDICATE = r"và|các|những|trên(?!\s+tinh\s+thần)|của|thuộc|tại|trong|có\s+thể|là|đã|sẽ\s+giao" \
     r"|thống\s+nhất(?!\s+(?:thực\s+hiện|triển\s+khai|áp\s+dụng|sử\s+dụng|quản\s+lý))"  # ("Các Bộ, cơ quan thống nhất ...": agree)
+NO_PREDICATE += r"|được\s+(?:quyền|phân\s+cấp)|có\s+quyền(?!\s+hạn)|ở"  # a right or a delegated power, a place: not a task
 # the province (or city) a notice's title names, as who must act: "Tỉnh cần ...", "Thành phố chủ động ..." (not "Tỉnh ủy")
 OWN_PLACE = re.compile(r"(?P<when>(?:Trong\s+)?[Tt]hời\s+gian\s+tới\s*,\s*)?(?P<p>Tỉnh|Thành\s+phố)\s+(?!(?:ủy|uỷ|đoàn|đội)\b)"
                        r"(?=[a-zà-ỹđ])(?!(?:có|là|đã|được|với|của|và|hiện)\b)")
@@ -384,7 +385,8 @@ OF_HEADS = {"Giám đốc", "Chánh Văn phòng", "Thủ trưởng", "Phó Thủ
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường", "Ban chỉ đạo"},
                                                                        key=len, reverse=True)) + r")(?![\w])"
                       r"(?<!Hội(?=\s(?:nghị|thảo|thi|diễn)\b))(?<!Báo(?=\s(?:cáo|chí)\b))(?<!Ban(?=\shành\b))"
-                      r"(?<!Trường(?=\shợp\b))")  # "Hội nghị", "Báo cáo", "Ban hành", "Trường hợp" are no bodies
+                      r"(?<!Trường(?=\shợp\b))(?<!Thuế(?=\s(?:suất|thu|giá|tiêu|bảo|tài|sử|xuất|nhập)\b))")
+# "Hội nghị", "Báo cáo", "Ban hành", "Trường hợp", "Thuế suất", "Thuế thu nhập" are no bodies
 _OF_HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(OF_HEADS, key=len, reverse=True)) + r")\s+")
 _HEAD_LIST_RE = re.compile(r"(?:,|;|\s+và)\s*(?=" + _HEAD_RE.pattern + ")")  # "Báo ..., Cổng thông tin ..."
 _SLASH_RE = re.compile(r"(?<=\w)\s?/\s?(?=" + _HEAD_RE.pattern + ")")  # "Sở A/Sở B"
@@ -683,7 +685,7 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
             fixed[i] = f"{head.group('h')} {fixed[i]}"
     # "Tỉnh ủy, HĐND, UBND tỉnh": the place of the last local body is the bare one's before it
     for i in range(len(fixed) - 2, -1, -1):
-        place = re.search(r"\s(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)$", fixed[i + 1])
+        place = re.search(r"\s((?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)(?:\s+[A-ZĐ][\w-]*)*)$", fixed[i + 1])
         if fixed[i] in BARE_LOCAL and place and re.match(_BARE_LOCAL_RE, fixed[i + 1]):
             fixed[i] = f"{fixed[i]} {place.group(1)}"
     # "Bí thư, Chủ tịch Ủy ban nhân dân các tỉnh khu vực Trung Bộ": a bare office takes the places of the office after it
@@ -1118,6 +1120,8 @@ class Extractor:
         if re.search(r"\s(?:trân\s+trọng\s+)?thông\s+báo(?:\s+để\s[^.;]{0,250}?\sbiết(?:,?\s+[^.;]{0,40}?(?:thực\s+hiện|phối\s+hợp))?)?\W*$",
                      sent):
             return None  # "Văn phòng Chính phủ (trân trọng) thông báo (để X biết, thực hiện)./.": closing formula
+        if re.search(r"\strả\s+lời\s+để\s[^.;]{0,200}?\sbiết(?:\s+(?:và\s+)?thực\s+hiện)?\W*$", sent):
+            return None  # a letter's "Cục Thuế trả lời để Thuế tỉnh Ninh Bình biết và thực hiện./."
         if re.match(r"(?:giao|đề\s+nghị|yêu\s+cầu)\s", sent):  # "3. Về ... chợ: / giao Sở X chủ trì" (split at the colon)
             sent = sent[:1].upper() + sent[1:]
         if sent.startswith("Về "):  # "Về dự án ...: giao Bộ Xây dựng chủ trì ...": the matter, then who acts on it

@@ -1030,3 +1030,19 @@ def test_website_copy_run_on_with_a_gap():
         ("PL1.3", "lead", "Sở Xây dựng", "event", None), ("PL1.3", "support", "Cơ quan, địa phương liên quan", "event", None),
         ("PL1.4", "lead", "Công an tỉnh", *y26), ("PL1.4", "support", "Cơ quan có liên quan", *y26),
     }
+
+
+def test_regulation_forms_that_assign_nothing():
+    """Forms met in decrees, resolutions and letters of the corpus (a judged sample of their rows,
+    bench/precision_sample_seed5.tsv), in a resolution written for this test: a right ("được quyền"), a delegated
+    power ("được phân cấp"), what goes on ("Chính quyền địa phương ở ... tiếp tục hoạt động"), a tax rate
+    ("Thuế suất"), a letter's closing formula ("Cục Thuế trả lời để X biết và thực hiện") assign nothing; "chính
+    quyền địa phương các đơn vị hành chính liên quan" and "các ban, bộ, ngành ở Trung ương" keep their words; the bare
+    "Hội đồng nhân dân" before "Ủy ban nhân dân tỉnh Hà Giang" takes its place."""
+    doc = _plan("plan_regulation_forms.txt")
+    n = ("none",)
+    assert _rows(doc, "kind") == {
+        *{("Điều 3.1", "responsible", b, *n) for b in ("Chính phủ", "Hội đồng nhân dân tỉnh Hà Giang", "Ủy ban nhân dân tỉnh Hà Giang",
+                                                       "Chính quyền địa phương các đơn vị hành chính liên quan")},
+        *{("Điều 3.2", "responsible", b, *n) for b in ("Các tỉnh ủy", "Các thành ủy", "Các ban, bộ, ngành ở Trung ương")},
+    }
