@@ -68,7 +68,8 @@ GENERIC_TAILS = ["có liên quan", "liên quan", "có thẩm quyền", "trực t
                  "trên địa bàn tỉnh", "trên địa bàn", "thông tấn báo chí", "thông tấn, báo chí", "tỉnh", "thành phố",
                  "đảng", "chính trị - xã hội", "cấp huyện", "cấp xã", "tỉnh ủy", "thành ủy", "huyện ủy",
                  "trung ương đóng trên địa bàn tỉnh", "trung ương đóng trên địa bàn", "đóng trên địa bàn tỉnh",
-                 "đóng trên địa bàn", "trung ương", "nêu trên", "ở trung ương", "ở địa phương"]
+                 "đóng trên địa bàn", "trung ương", "nêu trên", "ở trung ương", "ở địa phương",
+                 "thuộc phạm vi quản lý", "thuộc thẩm quyền quản lý", "thuộc quyền quản lý", "của địa phương"]
 # ("tỉnh" is a place after a generic body, but "Tỉnh ủy" is a body: "các ban đảng Tỉnh ủy")
 TAIL_RE = re.compile(r"\s+(" + "|".join(re.escape(x.lower()) for x in GENERIC_TAILS) + r")(?![\w])(?!\s+ủy\b)")
 _SITE = r"(?:[Kk]hu|[Cc]ụm|[Dd]ự\s+án|[Dd]i\s+tích|[Rr]ừng|[Cc]ảng|[Vv]ịnh|[Cc]hợ|[Cc]ông\s+trình|[Qq]uỹ|[Vv]ườn)"
@@ -348,7 +349,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
         ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b|Việt\s+Nam\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
                        r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|khẩn\s+trương|kịp\s+thời|tích\s+cực|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
                        r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục|ưu\s+tiên|quyết\s+liệt|phải|cần|của\s+(?=[A-ZĐ])|đã|đang|sẽ|vừa"  # (tense: "Các bộ, ... địa phương đã triển khai")
-                       r"|trong|trực\s+thuộc|" + STRONG_VERBS + r")\b)",
+                       r"|trong|(?:trực\s+)?thuộc|" + STRONG_VERBS + r")\b)",
                        rest[e:])
         if ext and not tailed and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS | TENSE) \
                 and not re.search(rf"\b(?:{PREDICATE_VERBS})\b", ext.group(1)):
@@ -359,8 +360,9 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
                 if not t:
                     break
                 e += t.end()
-        of = re.match(r"\s+của\s+(?=[A-ZĐ])", rest[e:])
-        if of and _HEAD_RE.match(rest[e + of.end():]):  # "các thành viên của Ban Chỉ đạo": whose members
+        of = re.match(r"\s+(?:của|thuộc)\s+(?=[A-ZĐÀ-Ỹ])", rest[e:])
+        if of and _HEAD_RE.match(rest[e + of.end():]):
+            # "các thành viên của Ban Chỉ đạo": whose members; "các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh"
             named = _name_end(rest, e + of.end())
             if named > e + of.end():
                 return named

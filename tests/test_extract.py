@@ -116,6 +116,13 @@ def test_deadline_forms(text, want):
      ["Các cấp ủy", "các tổ chức đảng", "chính quyền các cấp", "người đứng đầu cơ quan, đơn vị"]),
     ("Chủ tịch Ủy ban nhân dân xã, phường", ["Chủ tịch Ủy ban nhân dân xã, phường"]),  # the head of a collective
     ("Tỉnh ủy, HĐND, UBND tỉnh", ["Tỉnh ủy", "HĐND tỉnh", "UBND tỉnh"]),  # the last one's place is the bare one's
+    # session 9: a generic name keeps what it belongs to ("thuộc ..."), a level list shares its name
+    ("Thủ trưởng các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, Chủ tịch Ủy ban nhân dân các xã, phường",
+     ["Thủ trưởng các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh", "Chủ tịch Ủy ban nhân dân các xã, phường"]),
+    ("Các cơ quan chuyên môn thuộc các bộ, ngành Trung ương", ["Các cơ quan chuyên môn thuộc các bộ, ngành Trung ương"]),
+    ("Các đơn vị thuộc thẩm quyền quản lý của địa phương", ["Các đơn vị thuộc thẩm quyền quản lý của địa phương"]),
+    ("Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã",
+     ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh", "Ban Chỉ huy Phòng thủ dân sự cấp xã"]),
 ])
 def test_body_lists_are_split(span, want):
     assert split_bodies(span, load()) == want
