@@ -105,7 +105,7 @@ REMARK = re.compile(r"^Trên\s+đây\s+là\s+(?:Kế\s+hoạch|kế\s+hoạch|n�
 # "báo cáo ... về X", "gửi X", "phản ánh về X", "báo cáo kịp thời X"
 REPORT_TRIGGER = re.compile(r"[Bb]áo\s+cáo(?:,|\s+và)\s+(?:tham\s+mưu|đề\s+xuất)\s+(?=[A-ZĐỦ])"  # "báo cáo và tham mưu UBND ..."
                             r"|(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó"
-                            r"\s+khăn|kế\s+hoạch|báo\s+cáo|bằng\s+văn\s+bản)[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến|với)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?"
+                            r"\s+khăn|kế\s+hoạch|báo\s+cáo|bằng\s+văn\s+bản|văn\s+bản\s+(?:cam\s+kết|báo\s+cáo))[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến|với)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?"
                             r"(?:\s+kết\s+quả)?\s+(?=[A-ZĐỦ])")
 # before a notice's or a dispatch's numbered items: where its conclusions start, and the issuer's demand
 PREAMBLE_CONCLUDES = re.compile(r"(?:kết\s+luận|chỉ\s+đạo|ý\s+kiến)(?:\s+\w+){0,3}\s+như\s+sau\s*:\s*$")
@@ -383,7 +383,7 @@ FUNCTION_WORDS = {"và", "trong", "của", "về", "với", "cho", "tại", "the
 COMPLETE = re.compile(r"(?:Chính\s+phủ|Quốc\s+hội|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Việt\s+Nam)$")
 QUALIFIERS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Trung ương", "Quốc hội"}
 OF_HEADS = {"Giám đốc", "Chánh Văn phòng", "Thủ trưởng", "Phó Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Thống đốc", "Tổng Kiểm toán", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
-            "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ", "Bí thư"}
+            "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ", "Bí thư", "Trưởng Ban", "Phó Trưởng Ban"}
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường", "Ban chỉ đạo"},
                                                                        key=len, reverse=True)) + r")(?![\w])"
                       r"(?<!Hội(?=\s(?:nghị|thảo|thi|diễn)\b))(?<!Báo(?=\s(?:cáo|chí)\b))(?<!Ban(?=\shành\b))"
@@ -675,6 +675,12 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
                 and " các " not in f" {b} " and not b.startswith(tuple(PARTY_GENERIC)):  # ("chính quyền các cấp")
             b = "các " + b
         fixed.append(b)
+    # "Tập đoàn FPT, CMC": a head written once before several short names
+    shared = []
+    for b in fixed:
+        m = re.fullmatch(rf"(?P<h>{LIST_HEADS})\s+(?P<n>[A-ZĐ][\w&-]*(?:,\s*[A-ZĐ][A-ZĐ0-9&-]{{1,7}})+)", b)
+        shared += [f"{m['h']} {n.strip()}" for n in m["n"].split(",")] if m else [b]
+    fixed = shared
     # "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã": a bare level takes the name of the body before it
     for i in range(1, len(fixed)):
         named = re.match(r"(?P<n>.+?)\s+cấp\s+(?:tỉnh|huyện|xã|cơ sở|trung ương)$", fixed[i - 1])
@@ -704,6 +710,7 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
     # ("phối hợp với địa phương": the locality is a partner, even unnamed)
     bare = (set(GENERIC) | {h.lower() for h in HEADS}) - STANDALONE - CAP_GENERIC - PARTY_GENERIC - FORCES \
         - {"tổ chức đảng", "địa phương", "chủ đầu tư"}  # ("Chủ đầu tư phối hợp ...": the project's investor)
+    fixed = [re.sub(r"\s+(?:hoặc|và)$", "", b) for b in fixed]  # ("Trưởng Ban Kiểm soát hoặc thành viên ...")
     return [b for b in fixed if len(b) > 2 and not re.fullmatch(r"[\W\d]+", b) and b.lower() not in bare
             and not re.fullmatch(r"(?i)không(?:\s+có)?", b)]  # ("Cơ quan phối hợp: Không": none)
 
@@ -784,7 +791,7 @@ class Extractor:
                                        part.text.strip()):
             return True  # "I. ĐÁNH GIÁ CHUNG / ... Để ..., Thành phố cần thực hiện các nhiệm vụ, giải pháp sau đây: / 1. ..."
         return not re.search(r"MUC (?:DICH|TIEU)|^YEU CAU|, YEU CAU|QUAN DIEM|CAN CU|SU CAN THIET|TINH HINH|KET QUA|^DOI TUONG"
-                             r"|^DANH GIA",
+                             r"|^DANH GIA|^(?:VE )?(?:TON TAI|HAN CHE)",
                              strip_marks(part.heading).upper())
 
     def _aims_only(self, section: str) -> bool:
@@ -1620,9 +1627,9 @@ def _names_a_subject(sent: str) -> bool:
 
 
 def _sentences(par: str) -> list[str]:
-    """Sentences, and clauses after a semicolon that open with a named body ("Văn phòng UBND tỉnh chuẩn bị địa
-    điểm; Sở Nội vụ chuẩn bị nội dung.")."""
-    pieces = re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*])|(?<=;)\s+(?=" + _HEAD_RE.pattern + ")"
+    """Sentences, and clauses after a semicolon that open with a named body or a capital "Các" ("Văn phòng UBND
+    tỉnh chuẩn bị địa điểm; Sở Nội vụ chuẩn bị nội dung.", "...; Các bộ, ngành, địa phương căn cứ ... rà soát ...")."""
+    pieces = re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*])|(?<=;)\s+(?=" + _HEAD_RE.pattern + "|Các\\s)"
                       r"|(?<=;)\s+(?=(?:giao|yêu\s+cầu|đề\s+nghị)\s+(?:" + _HEAD_RE.pattern + r"|các\s))"
                       r"|(?<=[.:;])\s+(\((?:\d{1,2}|[ivx]{1,4})\))\s+", par)
     # ("...: (1) Thanh tra Chính phủ ban hành ...; (2) các bộ, ngành ... tổ chức ...", "đề nghị: (i) ... (ii) ...": numbered

@@ -1053,3 +1053,23 @@ def test_regulation_forms_that_assign_nothing():
                                                        "Chính quyền địa phương các đơn vị hành chính liên quan")},
         *{("Điều 3.2", "responsible", b, *n) for b in ("Các tỉnh ủy", "Các thành ủy", "Các ban, bộ, ngành ở Trung ương")},
     }
+
+
+def test_committee_conclusions_notice():
+    """A Government Office notice of a steering committee's conclusions, written for this test on the model of
+    624/TB-VPCP (74e2ddc7b11340da): the committee's own assessment ("II. VỀ TỒN TẠI, HẠN CHẾ ... Ban Chỉ đạo ...
+    chỉ ra") assigns nothing; "gửi văn bản cam kết ... về X để tổng hợp, báo cáo Y, Trưởng Ban ..., các Phó Trưởng
+    Ban ..." reports to each; a clause after a semicolon that opens with "Các ..." has its own subject; "Tập đoàn
+    FPT, CMC" are two groups."""
+    doc = _plan("plan_committee_conclusions.txt")
+    d = ("by", "2026-03-20")
+    assert _rows(doc, "kind", "end") == {
+        ("III.1", "responsible", "Các bộ, ngành", *d),
+        *{("III.1", "report_to", b, *d) for b in ("Bộ Khoa học và Công nghệ", "Thủ tướng Chính phủ",
+                                                  "Trưởng Ban Chỉ đạo của Chính phủ",
+                                                  "Các Phó Trưởng Ban Chỉ đạo của Chính phủ")},
+        ("III.2", "lead", "Bộ Công an", "by", "2026-03-15"),
+        ("III.2", "responsible", "Các bộ, ngành, địa phương", "by", "2026-04-30"),
+        ("III.3", "lead", "Bộ Khoa học và Công nghệ", "by", "2026-05-31"),
+        ("III.3", "support", "Tập đoàn FPT", "by", "2026-05-31"), ("III.3", "support", "Tập đoàn CMC", "by", "2026-05-31"),
+    }
