@@ -42,7 +42,7 @@ GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành",
            "nhà cung cấp", "bộ", "tỉnh", "tập đoàn", "tổng công ty", "văn phòng"]
 # nouns made of syllables that are verbs elsewhere ("công" of "phân công", "chức" of "tổ chức")
 NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|báo\s+chí|tham\s+gia\s+bảo\s+vệ|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn"
-                              r"|bảo\s+hiểm|chủ\s+(?:rừng|đầu\s+tư|quản|sở\s+hữu|dự\s+án)|tuyên\s+giáo|dân\s+vận|hành\s+chính)\b")
+                              r"|bảo\s+hiểm|chủ\s+(?:rừng|đầu\s+tư|quản|sở\s+hữu|dự\s+án)|tuyên\s+giáo|dân\s+vận|hành\s+chính(?:\s+công)?)\b")
 # verbs that a generic body's own words never hold ("các Bộ, cơ quan thống nhất một đầu mối")
 PREDICATE_VERBS = r"đổi\s+mới|thống\s+nhất|bảo\s+đảm|đảm\s+bảo|khôi\s+phục|tháo\s+gỡ"
 # two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ..."; not all of them
@@ -608,6 +608,20 @@ def _name_end(text: str, start: int) -> int:
                 break  # "Ủy ban nhân dân thành phố Hải Phòng quyết liệt chỉ đạo"
             last, prev_cap, real_cap, i = words[i].end(), False, False, i + 1
             continue
+        # "Trung tâm Phục vụ hành chính công tỉnh": a second lower-case run after "Cap lower", made of the nouns that hold
+        # a verb's syllables (NOUNS_WITH_VERBS), up to a place word, a mark or a verb
+        before_cap = _is_cap(words[i - 2].group(0)) if i >= 2 else head.split()[-1][:1].isupper()
+        if w[:1].islower() and i and last == words[i - 1].end() and words[i - 1].group(0)[:1].islower() and before_cap:
+            j = i
+            while j < len(words) and j - i < 3 and words[j].group(0)[:1].islower() \
+                    and words[j].group(0) not in FUNCTION_WORDS | PLACE_WORDS:
+                j += 1
+            run = " ".join(x.group(0) for x in words[i:j])
+            nxt = words[j].group(0) if j < len(words) else ""
+            if j > i + 1 and not NOUNS_WITH_VERBS.sub("", run).strip() \
+                    and (nxt.lower() in PLACE_WORDS or nxt in (",", ";", ")", "") or _is_cap(nxt) or nxt in VERBS):
+                last, i = words[j - 1].end(), j
+                continue
         break
     return start + pos + last
 

@@ -123,6 +123,8 @@ def test_deadline_forms(text, want):
     ("Các đơn vị thuộc thẩm quyền quản lý của địa phương", ["Các đơn vị thuộc thẩm quyền quản lý của địa phương"]),
     ("Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã",
      ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh", "Ban Chỉ huy Phòng thủ dân sự cấp xã"]),
+    ("Giám đốc Trung tâm Phục vụ hành chính công tỉnh; Trung tâm Phục vụ hành chính công cấp xã",
+     ["Giám đốc Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Phục vụ hành chính công cấp xã"]),
 ])
 def test_body_lists_are_split(span, want):
     assert split_bodies(span, load()) == want
