@@ -360,6 +360,11 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
                 if not t:
                     break
                 e += t.end()
+        whose = re.match(r"\s+(?:đảng|tỉnh|thành|huyện)\s+ủy\s+(?=các\s)", low[e:])
+        if whose:  # "văn phòng đảng ủy các ban, bộ, ngành": the office of those bodies' Party committees
+            inner = _generic_end(rest[e + whose.end():], low[e + whose.end():])
+            if inner:
+                return e + whose.end() + inner
         of = re.match(r"\s+(?:của|thuộc)\s+(?=[A-ZĐÀ-Ỹ])", rest[e:])
         if of and _HEAD_RE.match(rest[e + of.end():]):
             # "các thành viên của Ban Chỉ đạo": whose members; "các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh"
@@ -399,7 +404,7 @@ VERBS = {"chủ", "trì", "phối", "hợp", "thực", "hiện", "hướng", "d�
          "hoạt", "đi", "xem", "khởi", "cụ",
          "tiếp", "tục", "nâng", "đẩy", "mạnh", "làm", "việc", "với", "giám", "sát", "đánh", "giá", "tổng",
          "thẩm", "định", "phân", "công", "bố", "trí", "hỗ", "trợ", "tăng", "cường", "vận", "động", "định", "kỳ",
-         "trình", "lập", "gửi", "ghi", "họp", "xét", "kết", "tiến", "tình", "thừa"}
+         "trình", "lập", "gửi", "ghi", "họp", "xét", "kết", "tiến", "tình", "thừa", "chọn", "cử", "lựa"}
 
 
 _COLLECTIVE_WORDS = {w.strip(",;.") for c in _COLLECTIVE_SORTED for w in c.split()}
@@ -515,6 +520,16 @@ def _name_end(text: str, start: int) -> int:
         if w == "các" and i + 1 < len(words) and _is_cap(words[i + 1].group(0)) and prev_cap:
             i += 1  # "Liên hiệp các Hội Khoa học và Kỹ thuật"
             continue
+        committee = re.match(r"(?:các\s+)?(?:tỉnh|thành|huyện|quận|thị|đảng)\s+ủy(?:\s+đặc\s+khu)?\b", rest[pos + words[i].start():]) \
+            if w in ("các", "tỉnh", "thành", "huyện", "quận", "thị", "đảng") and i and last == words[i - 1].end() else None
+        if committee:
+            # "Ban Tuyên giáo và Dân vận các tỉnh ủy, thành ủy": the committees' board (the list: split_bodies);
+            # "Ban Tuyên giáo tỉnh ủy", "Ban Tuyên giáo và Dân vận đảng ủy đặc khu"
+            last = words[i].start() + committee.end()
+            while i < len(words) and words[i].end() <= last:
+                i += 1
+            prev_cap, real_cap = False, False
+            continue
         if w == "và" and i + 1 < len(words) and _is_cap(words[i + 1].group(0)) and \
                 not _HEAD_RE.match(rest[pos + words[i + 1].start():]):
             i += 1
@@ -547,6 +562,11 @@ def _name_end(text: str, start: int) -> int:
                 j += 3  # ... but "Công an các địa phương" is the local police
             if j == i:
                 break
+            while j + 1 < len(words) and words[j].group(0) == "," and words[j - 1].group(0) in ("xã", "phường", "khu") \
+                    and words[j + 1].group(0) in ("xã", "phường", "đặc"):
+                j += 2  # "Ban Xây dựng Đảng đảng ủy xã, phường", "... xã, phường, đặc khu"
+                if words[j - 1].group(0) == "đặc" and j < len(words) and words[j].group(0) == "khu":
+                    j += 1
             last, prev_cap, real_cap, i = words[j - 1].end(), False, False, j
             continue
         if w == "và":
@@ -678,8 +698,8 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
     # "các văn phòng tỉnh ủy, thành ủy", "Thường trực các tỉnh ủy, thành ủy": a bare committee after another one
     # written in lower case takes what was written before it
     for i in range(1, len(out)):
-        prev = re.match(r"(?P<pre>.+?\s)(?:tỉnh|thành|huyện|quận|thị)\s+ủy$", out[i - 1])
-        if prev and re.fullmatch(r"(?:tỉnh|thành|huyện|quận|thị)\s+ủy", out[i]) and \
+        prev = re.match(r"(?P<pre>.+?\s)(?:tỉnh|thành|huyện|quận|thị|đảng)\s+ủy(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?$", out[i - 1])
+        if prev and re.fullmatch(r"(?:tỉnh|thành|huyện|quận|thị|đảng)\s+ủy(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?", out[i]) and \
                 prev["pre"].strip().lower() not in ("các", "những"):
             out[i] = prev["pre"] + out[i]
     # "các huyện ủy, thành ủy": the bare second item shares the first one's "các"
@@ -1131,6 +1151,8 @@ class Extractor:
         # "Đề nghị thường trực các tỉnh ủy, thành ủy ...": the head of an office written in lower case
         sent = re.sub(r"^(?P<v>Giao|Yêu\s+cầu|Đề\s+nghị)\s+(?P<h>thường\s+trực|lãnh\s+đạo|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc)\s",
                       lambda x: f"{x['v']} {x['h'][:1].upper()}{x['h'][1:]} ", sent)
+        # "Mỗi tỉnh ủy, thành ủy chọn cử ...", "Mỗi bộ, cơ quan ngang bộ: chọn cử ...": each of a kind, as "Các"
+        sent = re.sub(r"^(?:Mỗi|Từng)\s+(?=(?:" + "|".join(sorted(GENERIC, key=len, reverse=True)) + r")\b)", "Các ", sent)
         # "Thứ nhất, các bộ, ngành ...": the order of a list of demands
         sent = re.sub(r"^Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\W{0,3}\s*(?P<c>\w)",
                       lambda x: x["c"].upper(), sent)
@@ -1643,6 +1665,8 @@ def _names_a_subject(sent: str) -> bool:
 def _sentences(par: str) -> list[str]:
     """Sentences, and clauses after a semicolon that open with a named body or a capital "Các" ("Văn phòng UBND
     tỉnh chuẩn bị địa điểm; Sở Nội vụ chuẩn bị nội dung.", "...; Các bộ, ngành, địa phương căn cứ ... rà soát ...")."""
+    # (a semicolon inside a parenthesis ends no clause: "(riêng Bộ Tài chính: tối đa 05 người; Bộ Ngoại giao: ...)")
+    par = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(";", "\x00"), par)
     pieces = re.split(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ*])|(?<=;)\s+(?=" + _HEAD_RE.pattern + "|Các\\s)"
                       r"|(?<=;)\s+(?=(?:giao|yêu\s+cầu|đề\s+nghị)\s+(?:" + _HEAD_RE.pattern + r"|các\s))"
                       r"|(?<=[.:;])\s+(\((?:\d{1,2}|[ivx]{1,4})\))\s+", par)
@@ -1676,7 +1700,7 @@ def _sentences(par: str) -> list[str]:
             out[-1] = f"{out[-1]} {p}"
         else:
             out.append(p)
-    return [p.rstrip(";").strip() if p.endswith(";") else p for p in out]
+    return [(p.rstrip(";").strip() if p.endswith(";") else p).replace("\x00", ";") for p in out]
 
 
 def extract_assignments(sections: list[Section], doc_date: Optional[str] = None,

@@ -1075,3 +1075,21 @@ def test_committee_conclusions_notice():
         ("III.3", "lead", "Bộ Khoa học và Công nghệ", "by", "2026-05-31"),
         ("III.3", "support", "Tập đoàn FPT", "by", "2026-05-31"), ("III.3", "support", "Tập đoàn CMC", "by", "2026-05-31"),
     }
+
+
+def test_party_guidance_forms():
+    """A Party guidance written for this test on the model of the Ban Tuyên giáo và Dân vận Trung ương's guidance on
+    reporters (aa9bb8226e3d4c71): "Mỗi tỉnh ủy, thành ủy chọn cử ..." (each of a kind is all of them); a semicolon
+    inside a parenthesis ends no clause ("(riêng Bộ Tài chính: ...; Bộ Ngoại giao: ...)" names no duty-holder); a
+    board of several committees ("Ban Tổ chức các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương; văn phòng đảng ủy
+    các ban, bộ, ngành:") heads its item; "đảng ủy xã, phường", "đảng ủy đặc khu", "Văn phòng tỉnh ủy"."""
+    doc = _plan("plan_party_guidance.txt")
+    n = ("none",)
+    assert _rows(doc, "kind") == {
+        *{("II.1", "responsible", b, *n) for b in ("Các tỉnh ủy", "Các thành ủy", "Các bộ, cơ quan ngang bộ")},
+        *{("III.1", "lead", b, *n) for b in ("Ban Tổ chức các tỉnh ủy", "Ban Tổ chức các thành ủy",
+                                             "Ban Tổ chức các đảng ủy trực thuộc Trung ương",
+                                             "Văn phòng đảng ủy các ban, bộ, ngành")},
+        ("III.2", "responsible", "Ban Xây dựng Đảng đảng ủy xã, phường", *n),
+        ("III.2", "responsible", "Ban Tổ chức đảng ủy đặc khu", *n), ("III.3", "lead", "Văn phòng tỉnh ủy", *n),
+    }
