@@ -48,6 +48,9 @@ RULES: list[tuple[str, re.Pattern]] = [
                                    r"|định\s+kỳ[^.;]{0,30}?(?:trước|vào)\s+ngày\s+\d{1,2}/\d{1,2}(?!/)", FLAGS)),
     ("recurring_by", re.compile(r"định\s+kỳ\s+(?:hằng|hàng)\s+năm[^.;]{0,80}?(?:trước|chậm\s+nhất)(?:\s+là)?\s+(?:ngày\s+)?\d{1,2}",
                                 FLAGS)),  # "định kỳ hàng năm báo cáo ... chậm nhất ngày 17 tháng 12"
+    # "Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê": from a month on, up to an event
+    ("from_until_event", re.compile(r"từ\s+(?:tháng\s+(?P<mo>\d{1,2})\s*(?:/|-|\s+năm\s+)|năm\s+)(?P<y>\d{4})\s+(?:cho\s+)?"
+                                    r"(?:đến|tới)\s+khi\b", FLAGS)),
     # "từ năm 2025 đến (hết) năm 2030", "từ tháng 3/2025 đến hết năm 2025"
     ("range_years", re.compile(r"từ\s+(?:tháng\s+(?P<m1>\d{1,2})\s*(?:/|-|\s+năm\s+)|năm\s+)(?P<y1>\d{4})\s+(?:đến|tới)\s+"
                                r"(?:hết\s+)?năm\s+(?P<y2>\d{4})", FLAGS)),
@@ -154,6 +157,8 @@ def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
         phrase = m.group(0).strip()
         if name == "years_only":
             return Deadline(kind="range", start=f"{m['y1']}-01-01", end=f"{m['y2']}-12-31", text=phrase)
+        if name == "from_until_event":
+            return Deadline(kind="ongoing", start=iso(int(m["y"]), int(m["mo"] or 1), 1), text=phrase)
         if name == "plan_only":
             return Deadline(kind="event", text=phrase)
         if name == "year_only":

@@ -104,7 +104,7 @@ CLOSING = re.compile(r"^(?:(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UB
 REMARK = re.compile(r"^Trên\s+đây\s+là\s+(?:Kế\s+hoạch|kế\s+hoạch|nội\s+dung|Chỉ\s+thị|chỉ\s+thị)")
 # "báo cáo ... về X", "gửi X", "phản ánh về X", "báo cáo kịp thời X"
 REPORT_TRIGGER = re.compile(r"[Bb]áo\s+cáo(?:,|\s+và)\s+(?:tham\s+mưu|đề\s+xuất)\s+(?=[A-ZĐỦ])"  # "báo cáo và tham mưu UBND ..."
-                            r"|(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó"
+                            r"|[Pp]hản\s+hồi\s+về\s+|(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó"
                             r"\s+khăn|kế\s+hoạch|báo\s+cáo|bằng\s+văn\s+bản|văn\s+bản\s+(?:cam\s+kết|báo\s+cáo))[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến|với)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?"
                             r"(?:\s+kết\s+quả)?\s+(?=[A-ZĐỦ])")
 # before a notice's or a dispatch's numbered items: where its conclusions start, and the issuer's demand
@@ -346,7 +346,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
                 if sp and _HEAD_RE.match(rest[e + sp.end():]):
                     return _name_end(rest, e + sp.end())
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
-        ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b|Việt\s+Nam\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
+        ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b|Việt\s+Nam\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+\((?!\s*(?:sau\s+đây|gọi\s+tắt))|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
                        r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|khẩn\s+trương|kịp\s+thời|tích\s+cực|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
                        r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục|ưu\s+tiên|quyết\s+liệt|phải|cần|của\s+(?=[A-ZĐ])|đã|đang|sẽ|vừa"  # (tense: "Các bộ, ... địa phương đã triển khai")
                        r"|trong|(?:trực\s+)?thuộc|" + STRONG_VERBS + r")\b)",
@@ -562,7 +562,7 @@ def _name_end(text: str, start: int) -> int:
                 j += 3  # ... but "Công an các địa phương" is the local police
             if j == i:
                 break
-            while j + 1 < len(words) and words[j].group(0) == "," and words[j - 1].group(0) in ("xã", "phường", "khu") \
+            while j + 1 < len(words) and words[j].group(0) in (",", "và") and words[j - 1].group(0) in ("xã", "phường", "khu") \
                     and words[j + 1].group(0) in ("xã", "phường", "đặc"):
                 j += 2  # "Ban Xây dựng Đảng đảng ủy xã, phường", "... xã, phường, đặc khu"
                 if words[j - 1].group(0) == "đặc" and j < len(words) and words[j].group(0) == "khu":
@@ -778,6 +778,7 @@ class Extractor:
         self.found: list[Found] = []
         self.done: set[str] = set()  # sections fully handled by a block or a lead heading
         self.skip_pars: dict[str, int] = {}  # sections whose first paragraphs were handled
+        self._para_deadlines: list[str] = []  # the time lines written right after the paragraph being read
         self.subject: dict[str, list[str]] = {}  # sections whose heading names their body
         self.impl_parts = {s.id for s in sections if s.level == 1 and re.search(
             r"TO CHUC THU.?C HIEN|TRACH NHIEM|PHAN CONG|CHE DO BAO CAO", strip_marks(s.heading).upper())}
@@ -926,6 +927,8 @@ class Extractor:
                     or sec.id.startswith("PL"):
                 continue
             head = expand_head_lists(sec.heading.strip())  # "2. Các Bộ Quốc phòng, Công an:" over items
+            # "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": the body, then its role in a committee
+            head = re.sub(r"\s+[-–]\s+[Cc]ơ\s+quan\s+(?:thường\s+trực|chủ\s+trì|đầu\s+mối)\b[^:;.]*?(?=\s*:?$)", "", head)
             if self.children.get(sec.id):  # "1. Bộ trưởng các Bộ: ...; Chủ tịch ... theo chức năng, nhiệm vụ, thẩm quyền:"
                 head = re.sub(r",?\s+theo\s+chức\s+năng,\s*nhiệm\s+vụ(?:,\s*(?:quyền\s+hạn|thẩm\s+quyền))?(?:\s+được\s+giao)?\s*:?$",
                               "", head)
@@ -940,10 +943,14 @@ class Extractor:
                 role, span = "lead", m["b"]
             elif duty and body_list_end(duty["b"], self.gaz) >= len(duty["b"].strip()) - 1:
                 role, span = "lead", duty["b"]  # "1. Trách nhiệm của Sở Tài chính" over its items
-            elif duty and re.match(r"^(?:Các|Những)\s", duty["b"]) and body_list_end(duty["b"], self.gaz) \
+            elif duty and re.match(r"^(?:[Cc]ác|[Nn]hững)\s", duty["b"]) and body_list_end(duty["b"], self.gaz) \
                     and not re.search(r"[.;:]", duty["b"]):
                 # "11. Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm" over a), b): as written
                 role, span, named = "lead", duty["b"], True
+            elif duty and not self.children.get(sec.id) and sec.text.strip() and (self.in_impl(sec) or self.in_tasks(sec)) \
+                    and re.fullmatch(r"(?:đối\s+tượng|người|tổ\s+chức|cá\s+nhân|chủ)\s[^.;:,()]{3,50}", duty["b"]):
+                # "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:" over its tasks: whom the plan names, as written
+                role, span, named = "lead", duty["b"][:1].upper() + duty["b"][1:], True
             elif head.rstrip(" :") == "Đề nghị" and sec.text:
                 first = sec.text.splitlines()[0]
                 e = body_list_end(first, self.gaz)
@@ -972,10 +979,11 @@ class Extractor:
                 names = [x.strip(" .") for x in re.split(r",\s*|\s+và\s+", listed) if x.strip(" .")]
                 if names and all(x[:1].isupper() and len(x.split()) <= 4 for x in names):
                     role, span, named = "lead", ", ".join(f"{places['h']} {places['p']} {x}" for x in names), True
-            members = re.match(r"^(?:Các|Những)\s[^()]{3,60}?\((?P<m>[^()]+)\)\s*:?$", head)
-            if not role and members and self.children.get(sec.id) \
+            members = re.match(r"^(?:Các|Những)\s[^()]{3,60}?\((?:(?:bao\s+)?gồm(?:\s+có)?\s*:?\s*)?(?P<m>[^()]+)\)\s*:?$", head)
+            if (not role or span == head) and members and (self.children.get(sec.id) or sec.text.strip()) \
                     and body_list_end(members["m"], self.gaz) >= len(members["m"].strip()) - 1:
-                # "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế ...):": the bodies named
+                # "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế ...):", "1.3. Các cơ quan tham
+                # mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, ...)": the bodies named
                 role, span = "lead", members["m"]
             if not role and self.children.get(sec.id):
                 # "1.2. Hỗ trợ khẩn cấp về nhà ở / Ủy ban nhân dân các tỉnh, thành phố: / a) ... b) ...": the body
@@ -1104,6 +1112,11 @@ class Extractor:
                 if pi > 0 and p != par and re.search(r"\bđề\s+nghị\s*:?$", sec.heading) and body_list_end(p, self.gaz):
                     p = f"Đề nghị {p}"  # "1. Để bảo đảm tiến độ, đề nghị: / - X tập trung ...": each bullet a request
                 sents = _sentences(p)
+                # the time written right after this paragraph ("- Tổng hợp ..., báo cáo Bộ Tài chính. / Thời gian hoàn
+                # thành: Trước ngày 31/5/2026."): this paragraph's, before the section's first
+                own = [x for x in sents[1:] if DEADLINE_LINE.match(x) and len(x) < 120] + \
+                    ([pars[pi + 1]] if pi > 0 and pi + 1 < len(pars) and DEADLINE_LINE.match(pars[pi + 1]) and len(pars[pi + 1]) < 120 else [])
+                self._para_deadlines = own
                 for si, sent in enumerate(sents):
                     if sec.id in closers and not closing and si > 0 and si == len(sents) - 1 and pi == len(pars) - 1 \
                             and CLOSING.match(sent) and re.search(r"\./\.\s*$|nghiêm\s+túc|thực\s+hiện\s+tốt", sent):
@@ -1117,8 +1130,9 @@ class Extractor:
                     # thông tin truyền thông tập trung tuyên truyền ..."), may name who acts
                     first = si == 0 or _names_a_subject(sent)
                     self._sentence(target, sent, starred or closing or (first and (self.in_impl(sec) or self.in_tasks(sec))),
-                                   (sec_deadlines + (head_deadlines if pi == 0 else [])) if target is sec else [],
+                                   (own + sec_deadlines + (head_deadlines if pi == 0 else [])) if target is sec else [],
                                    heading=pi == 0)
+                self._para_deadlines = []
 
     def preamble_demands(self) -> None:
         """Demands made before the first numbered item of a text with no parts (a notice, a dispatch), for the
@@ -1277,6 +1291,12 @@ class Extractor:
             # "Các Sở, ngành, UBND các xã, phường ...: Căn cứ chức năng, nhiệm vụ ..., tổ chức triển khai ...": the
             # bodies named before the colon carry out what follows ("X: Chủ trì, phối hợp ..." leads)
             leads = re.match(r"^\s*:\s*[Cc]hủ\s+trì\b", body_text[e:])
+            named = {_bare_key(b) for b in split_bodies(body_text[:e], self.gaz)}
+            if sec.id in self.subject and named <= {_bare_key(b) for b in self.subject[sec.id]}:
+                # "+ Sở Xây dựng: hướng dẫn ..." under a heading whose bodies lead the item: their share, no new role
+                self._supports(sec, body_text[e:], dl)
+                self._report(sec, sent)
+                return
             self.add(sec, sent, body_text[:e], "lead" if leads else "responsible", dl)
             if leads:
                 self._supports(sec, body_text[e:], dl)
@@ -1463,6 +1483,8 @@ class Extractor:
             dl = self.deadline(text[max(0, m.start() - 60):m.end() + e + 40], text)
             if dl.kind == "none" and default is not None:
                 dl = default
+            elif dl.kind == "none" and self._para_deadlines:  # the time written right after the paragraph
+                dl = self.deadline(*self._para_deadlines)
             self.add(sec, text, bodies, "report_to", dl)
             if via:
                 self.add(sec, text, via["v"], "report_to", dl)
@@ -1549,8 +1571,8 @@ def _unbullet(line: str) -> str:
     return re.sub(r"^[-+*•]\s*", "", line.strip())
 
 
-_HEAD_LIST_OPEN = re.compile(rf"(?:(?P<of>Bộ\s+trưởng|Lãnh\s+đạo|Thủ\s+trưởng)\s+)?"
-                             rf"\b[Cc]ác\s+(?:(?P<h>{LIST_HEADS})(?:\s*:\s*|\s+)|(?P<low>[Bb]ộ){MINISTRIES_AND}\s*:\s*)(?=[A-ZĐ])"
+_HEAD_LIST_OPEN = re.compile(rf"(?:(?P<of>Bộ\s+trưởng|Lãnh\s+đạo|Thủ\s+trưởng|Giám\s+đốc)\s+)?"
+                             rf"\b[Cc]ác\s+(?:(?P<h>{LIST_HEADS})(?:\s*:\s*|\s+)|(?P<low>[Bb]ộ){MINISTRIES_AND}\s*:\s*|(?P<so>Sở)\s*:\s*)(?=[A-ZĐ])"
                              r"(?!Chỉ\s+huy|Chính\s+trị)")  # ("các Bộ Chỉ huy Quân sự": another head)
 # ("các bộ: Công Thương, ..." in lower case only before a colon: "các bộ Trung ương" are the central ministries)
 
@@ -1633,7 +1655,9 @@ def expand_head_lists(text: str) -> str:
     m = _HEAD_LIST_OPEN.search(text)
     if not m:
         return text
-    head = m["h"] or "Bộ"
+    if m["so"] and not re.search(r"gồm\s*$", text[:m.start()]):
+        return text  # ("gồm các Sở: Xây dựng, Tài chính, ...": the departments; "Giám đốc các Sở: ..." is read as written)
+    head = m["h"] or ("Sở" if m["so"] else "Bộ")
     office = f"{m['of']} " if m["of"] else ""  # "Bộ trưởng các Bộ: Tài chính, Xây dựng": the office of each
     known = sorted((n[len(head) + 1:] for n in _head_names(head)), key=len, reverse=True)
     rest = text[m.end():]
@@ -1696,7 +1720,8 @@ def _sentences(par: str) -> list[str]:
     parts = [p[:1].upper() + p[1:] if re.match(r"(?:các|giao|yêu\s+cầu|đề\s+nghị)\s", p) else p for p in parts]
     out: list[str] = []
     for p in parts:  # a list of bodies split at a semicolon is no clause: "Thủ trưởng các sở; Chủ tịch UBND ... chịu ..."
-        if out and out[-1].endswith(";") and body_list_end(out[-1].rstrip(";"), load()) >= len(out[-1].rstrip(";")) - 1:
+        prev = expand_head_lists(out[-1].rstrip(";")) if out and out[-1].endswith(";") else ""
+        if prev and body_list_end(prev, load()) >= len(prev) - 1:
             out[-1] = f"{out[-1]} {p}"
         else:
             out.append(p)

@@ -1093,3 +1093,22 @@ def test_party_guidance_forms():
         ("III.2", "responsible", "Ban Xây dựng Đảng đảng ủy xã, phường", *n),
         ("III.2", "responsible", "Ban Tổ chức đảng ủy đặc khu", *n), ("III.3", "lead", "Văn phòng tỉnh ủy", *n),
     }
+
+
+def test_inventory_plan_tasks():
+    """A plan written for this test on the model of Quảng Ngãi's inventory plan (4e39af96b6891368): a heading "Sở Tài
+    chính - Cơ quan thường trực Ban Chỉ đạo" leads its item; "(gồm các Sở: Xây dựng, ...)" names the leads, whose own
+    "+ Sở X: ..." lines add no role; "Trách nhiệm của đối tượng thực hiện kiểm kê:" leads as written; the time line
+    right after a bullet is that bullet's; "Từ tháng 4/2026 đến khi kết thúc kiểm kê" is ongoing from April;
+    "phản hồi về X (qua Y)" and "báo cáo ... cho cơ quan quản lý cấp trên (...)" report to them."""
+    doc = _plan("plan_inventory_tasks.txt")
+    apr = ("ongoing", "2026-04-01", None)
+    assert _rows(doc, "kind", "start", "end") == {
+        ("II.1", "lead", "Sở Tài chính", *apr),
+        ("II.1", "support", "Các cơ quan chuyên môn có liên quan", "by", None, "2026-05-31"),
+        ("II.1", "report_to", "Bộ Tài chính", "by", None, "2026-09-30"),
+        *{("II.2", "lead", f"Sở {b}", *apr) for b in ("Xây dựng", "Công Thương", "Văn hóa, Thể thao và Du lịch")},
+        ("II.3", "lead", "Đối tượng thực hiện kiểm kê", "by", None, "2026-06-30"),
+        ("II.3", "report_to", "Cơ quan quản lý cấp trên", "by", None, "2026-07-15"),
+        ("III", "report_to", "Ban Chỉ đạo", "none", None, None), ("III", "report_to", "Sở Tài chính", "none", None, None),
+    }
