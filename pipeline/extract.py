@@ -104,9 +104,9 @@ CLOSING = re.compile(r"^(?:(?:Chủ\s+tịch\s+)?(?:Ủy\s+ban\s+nhân\s+dân|UB
 REMARK = re.compile(r"^Trên\s+đây\s+là\s+(?:Kế\s+hoạch|kế\s+hoạch|nội\s+dung|Chỉ\s+thị|chỉ\s+thị)")
 # "báo cáo ... về X", "gửi X", "phản ánh về X", "báo cáo kịp thời X"
 REPORT_TRIGGER = re.compile(r"[Bb]áo\s+cáo(?:,|\s+và)\s+(?:tham\s+mưu|đề\s+xuất)\s+(?=[A-ZĐỦ])"  # "báo cáo và tham mưu UBND ..."
-                            r"|[Pp]hản\s+hồi\s+về\s+|(?:[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó"
-                            r"\s+khăn|kế\s+hoạch|báo\s+cáo|bằng\s+văn\s+bản|văn\s+bản\s+(?:cam\s+kết|báo\s+cáo))[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến|với)\s+|(?:[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?"
-                            r"(?:\s+kết\s+quả)?\s+(?=[A-ZĐỦ])")
+                            r"|[Pp]hản\s+hồi\s+về\s+|(?:(?<!thông\stin\s)[Bb]áo\s+cáo|[Pp]hản\s+ánh|[Gg]ửi)(?:\s+kịp\s+thời)?(?:\s+(?:kết\s+quả|tình\s+hình|những\s+khó"
+                            r"\s+khăn|kế\s+hoạch|báo\s+cáo|bằng\s+văn\s+bản|văn\s+bản\s+(?:cam\s+kết|báo\s+cáo))[^.;()]{0,50}?)?\s+(?:về|cho|lên|tới|đến|với)\s+|(?:(?<!thông\stin\s)[Bb]áo\s+cáo|[Gg]ửi)(?:\s+kịp\s+thời)?"
+                            r"(?:\s+kết\s+quả)?\s+(?=[A-ZĐỦ])")  # (not "Hệ thống thông tin báo cáo Chính phủ": a system)
 # before a notice's or a dispatch's numbered items: where its conclusions start, and the issuer's demand
 PREAMBLE_CONCLUDES = re.compile(r"(?:kết\s+luận|chỉ\s+đạo|ý\s+kiến)(?:\s+\w+){0,3}\s+như\s+sau\s*:\s*$")
 PREAMBLE_DEMAND = re.compile(r"(?:^|,\s*)(?P<who>(?:Thủ\s+tướng\s+Chính\s+phủ|Phó\s+Thủ\s+tướng(?:\s+Chính\s+phủ)?|Chính\s+phủ"
@@ -210,6 +210,8 @@ def _one_body_end(text: str, start: int, gaz: Gazetteer, cap_generic: bool = Fal
         if not t:
             break
         coll += t.end()
+    if re.match(r"Chính\s+phủ\s+(?:số|điện\s+tử)\b", rest):
+        return start  # "Chính phủ số", "Chính phủ điện tử": digital government, no body
     known = gaz.known_prefix(rest)
     heuristic = _name_end(text, start)
     pl = re.match(r"(?:các|những)\s+", rest, re.IGNORECASE)
@@ -348,7 +350,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
         ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b|Việt\s+Nam\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+\((?!\s*(?:sau\s+đây|gọi\s+tắt))|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
                        r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|khẩn\s+trương|kịp\s+thời|tích\s+cực|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
-                       r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục|ưu\s+tiên|quyết\s+liệt|phải|cần|của\s+(?=[A-ZĐ])|đã|đang|sẽ|vừa"  # (tense: "Các bộ, ... địa phương đã triển khai")
+                       r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục|ưu\s+tiên|quyết\s+liệt|phải|cần|của\s+(?=[A-ZĐ])|đã|đang|sẽ|vừa|căn\s+cứ"  # (tense: "Các bộ, ... địa phương đã triển khai")
                        r"|trong|(?:trực\s+)?thuộc|" + STRONG_VERBS + r")\b)",
                        rest[e:])
         if ext and not tailed and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS | TENSE) \
@@ -392,8 +394,9 @@ OF_HEADS = {"Giám đốc", "Chánh Văn phòng", "Thủ trưởng", "Phó Thủ
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường", "Ban chỉ đạo"},
                                                                        key=len, reverse=True)) + r")(?![\w])"
                       r"(?<!Hội(?=\s(?:nghị|thảo|thi|diễn)\b))(?<!Báo(?=\s(?:cáo|chí)\b))(?<!Ban(?=\shành\b))"
-                      r"(?<!Trường(?=\shợp\b))(?<!Thuế(?=\s(?:suất|thu|giá|tiêu|bảo|tài|sử|xuất|nhập)\b))")
-# "Hội nghị", "Báo cáo", "Ban hành", "Trường hợp", "Thuế suất", "Thuế thu nhập" are no bodies
+                      r"(?<!Trường(?=\shợp\b))(?<!Thuế(?=\s(?:suất|thu|giá|tiêu|bảo|tài|sử|xuất|nhập)\b))"
+                      r"(?<!Chính\sphủ(?=\s(?:số|điện\s+tử)\b))")
+# "Hội nghị", "Báo cáo", "Ban hành", "Trường hợp", "Thuế suất", "Thuế thu nhập", "Chính phủ số" are no bodies
 _OF_HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(OF_HEADS, key=len, reverse=True)) + r")\s+")
 _HEAD_LIST_RE = re.compile(r"(?:,|;|\s+và)\s*(?=" + _HEAD_RE.pattern + ")")  # "Báo ..., Cổng thông tin ..."
 _SLASH_RE = re.compile(r"(?<=\w)\s?/\s?(?=" + _HEAD_RE.pattern + ")")  # "Sở A/Sở B"
@@ -936,8 +939,12 @@ class Extractor:
             span = None
             named = False  # the heading only names its bodies: split where a new named head starts
             m = re.match(r"^(?:Giao\s+)?(?P<b>.+?)\s+chủ\s+trì\.?$", head)
+            pars = [p.strip() for p in sec.text.splitlines() if p.strip()]
+            bulleted = bool(pars) and all(re.match(r"[-+•]\s", p) for p in pars)  # its items are bullets, not sections
             duty = re.match(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+(?:của|cho)\s+(?P<b>.+?)\s*:?$", head) or \
-                (re.match(r"^(?P<b>.+?)\s+(?:có|chịu)\s+trách\s+nhiệm\s*:?$", head) if self.children.get(sec.id) else None) or \
+                (re.match(r"^(?P<b>.+?)\s+(?:có|chịu)\s+trách\s+nhiệm\s*:?$", head)
+                 if self.children.get(sec.id) or bulleted else None) or \
+                (re.match(r"^(?P<b>[^-–:;]+?)\s+[-–]\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", head) if bulleted else None) or \
                 (re.match(r"^Đối\s+với\s+(?P<b>.+?)\s*:?$", head) if self.in_impl(sec) else None)  # "Đối với các sở, ban, ngành"
             if m and body_list_end(m["b"], self.gaz) >= len(m["b"].strip()) - 1:
                 role, span = "lead", m["b"]
@@ -1209,7 +1216,7 @@ class Extractor:
             purpose = None  # "Để ..., UBND tỉnh phối hợp với ... rà soát ...; đồng thời ...": the subject is before
         if purpose:  # "Để ...; X triển khai": the main clause
             sent = purpose["main"]
-        elif re.match(r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Theo|Thông\s+qua|Đối\s+với|Định\s+kỳ|Hằng\s+năm|Hàng\s+năm|Với\s+vai\s+trò"
+        elif re.match(r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Theo(?!\s+dõi)|Thông\s+qua|Đối\s+với|Định\s+kỳ|Hằng\s+năm|Hàng\s+năm|Với\s+vai\s+trò"
                       r"|Quán\s+triệt"
                       r"|Trong\s+(?:năm|quý|tháng|thời\s+gian)|Trước\s+ngày|Để)\b", sent):
             # (also a leading time or purpose: "Định kỳ trước ngày 20/6 hằng năm, các cơ quan ... báo cáo ...")

@@ -291,6 +291,8 @@ class Head:
     weak: bool = False  # a part written in sentence case ("IV. Tổ chức thực hiện."): only as the very next part
 
 
+CLOSING_ARTICLE = re.compile(r"^Điều\s+\d{1,2}\.\s+(?:(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị)\s+này\s+có\s+hiệu\s+lực"
+                             r"|.{0,400}chịu\s+trách\s+nhiệm\s+thi\s+hành\s+(?:Quyết\s+định|Nghị\s+quyết)\s+này)")
 ARTICLE_HEAD = re.compile(r"^Điều\s+(?P<num>\d{1,3})\s*(?:[.:]\s*(?P<rest>.*))?$")
 
 
@@ -549,12 +551,28 @@ def segment(text: str) -> Segmented:
     tail = [ln for ln in lines[end_idx:annex_idx] if ln.role == "body"]
     signer, recipients, tail_rest = _read_tail(tail, mark)
 
+    # a decision's own closing articles after the programme or plan it approves in its first article ("IV. TỔ CHỨC
+    # THỰC HIỆN ... / Điều 2. Quyết định này có hiệu lực ... / Điều 3. Bộ trưởng ... chịu trách nhiệm thi hành"): no
+    # part of the plan's last item
+    closing_from = end_idx
+    if not articles:
+        seen_roman = False
+        for i in range(first_head, end_idx):
+            h = parse_head(lines[i].text)
+            seen_roman = seen_roman or bool(h and h.kind == "roman")
+            if seen_roman and CLOSING_ARTICLE.match(lines[i].text):
+                closing_from = i
+                break
+
     # footnotes (in the body zone) and non-body lines there
     footnotes: list[Footnote] = []
     body: list[TLine] = []
     fn_open: Optional[Footnote] = None
     for i in range(pre_start, end_idx):
         ln = lines[i]
+        if i >= closing_from and ln.role == "body":
+            mark(ln, "other")
+            continue
         if ln.role != "body":
             layout.append(LayoutBlock(role=ln.role, text=ln.text, page=ln.page, line=ln.line))
             continue

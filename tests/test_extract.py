@@ -1112,3 +1112,17 @@ def test_inventory_plan_tasks():
         ("II.3", "report_to", "Cơ quan quản lý cấp trên", "by", None, "2026-07-15"),
         ("III", "report_to", "Ban Chỉ đạo", "none", None, None), ("III", "report_to", "Sở Tài chính", "none", None, None),
     }
+
+
+def test_programme_approved_by_a_decision():
+    """A decision whose first article approves a programme written out in parts, on the model of the Prime
+    Minister's Digital Government Programme (2edf5927c71bc4c1), written for this test: the decision's closing articles
+    after the parts ("Điều 2. Quyết định này có hiệu lực ...", "Điều 3. ... chịu trách nhiệm thi hành") are no part of
+    the last item; "X - Làm đầu mối ..." and "X có trách nhiệm" over bullets lead; "Theo dõi, ..." is a verb, not
+    "according to"; "Chính phủ số" and "Hệ thống thông tin báo cáo Chính phủ" name no body."""
+    doc = _plan("plan_programme_decision.txt")
+    assert _rows(doc, "kind") == {
+        ("I.1", "report_to", "Thủ tướng Chính phủ", "recurring"),
+        ("II.1", "lead", "Bộ Khoa học và Công nghệ", "none"), ("II.2", "lead", "Các bộ, ngành, địa phương", "none"),
+        ("II.3", "responsible", "Các doanh nghiệp công nghệ số", "none"),
+    }
