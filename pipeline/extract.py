@@ -1327,6 +1327,8 @@ class Extractor:
                 r"(?:đã\s+|cơ\s+bản\s+)?(?:thống\s+nhất|đánh\s+giá|ghi\s+nhận|nhận\s+định|biểu\s+dương|hoan\s+nghênh|đồng\s+ý|nhất\s+trí)\b",
                 after):
             return  # "Chính phủ thống nhất đánh giá ...": the issuer's assessment, no task
+        if e and re.match(r"quyết\s+định\s[^.;]*\snhư\s+sau\s*:?\s*$", after):
+            return  # "Ủy ban Thường vụ Quốc hội quyết định sắp xếp ... như sau:": the issuer deciding, no task
         if e and re.match(r"^(?:làm\s+chủ\s[^,;]{1,60},\s*)?(?:(?:có|chịu)\s+trách\s+nhiệm\s+)?(?:(?:khẩn\s+trương|tiếp\s+tục|chủ\s+động)\s*,?\s+)*"
                           r"[Cc]hủ\s+trì\b", after):
             # "X (có trách nhiệm) chủ trì", "X khẩn trương chủ trì", "giao X làm chủ Chương trình, chịu trách nhiệm chủ trì"

@@ -1042,8 +1042,9 @@ def test_website_copy_run_on_with_a_gap():
 
 
 def test_regulation_forms_that_assign_nothing():
-    """Forms met in decrees, resolutions and letters of the corpus (a judged sample of their rows,
-    bench/precision_sample_seed5.tsv), in a resolution written for this test: a right ("được quyền"), a delegated
+    """Forms met in decrees, resolutions and letters of the corpus (judged samples of their rows,
+    bench/precision_sample_seed5.tsv and _seed7.tsv), in a resolution written for this test: the issuer deciding
+    ("Ủy ban Thường vụ Quốc hội quyết định sắp xếp ... như sau:"), a right ("được quyền"), a delegated
     power ("được phân cấp"), what goes on ("Chính quyền địa phương ở ... tiếp tục hoạt động"), a tax rate
     ("Thuế suất"), a letter's closing formula ("Cục Thuế trả lời để X biết và thực hiện") assign nothing; "chính
     quyền địa phương các đơn vị hành chính liên quan" and "các ban, bộ, ngành ở Trung ương" keep their words; the bare
