@@ -995,7 +995,6 @@ class Extractor:
             if not role and self.children.get(sec.id):
                 # "1.2. Hỗ trợ khẩn cấp về nhà ở / Ủy ban nhân dân các tỉnh, thành phố: / a) ... b) ...": the body
                 # named alone before the items heads them
-                pars = [p.strip() for p in sec.text.splitlines() if p.strip()]
                 if len(pars) == 1 and pars[0].endswith(":"):
                     label = pars[0].rstrip(" :")
                     e = body_list_end(label, self.gaz)
