@@ -584,6 +584,8 @@ def _name_end(text: str, start: int) -> int:
         if w[:1].islower() and COMPLETE.search(rest[:pos + words[i].end()]):
             last = words[i].end()  # "Thủ tướng Chính phủ kiện toàn ...": the name ends with "phủ"
             break
+        if w == "làm" and i + 1 < len(words) and words[i + 1].group(0) in ("cơ", "đầu", "chủ", "nhiệm", "Trưởng", "trưởng"):
+            break  # "Giao Ủy ban nhân dân tỉnh Khánh Hòa làm cơ quan chủ quản": what the body is made, not its name
         if w[:1].islower() and prev_cap:
             # lower-case syllables after a capital: one (Nội vụ), or a short run with no verb in it when a
             # capital or a list separator follows ("Sở Thông tin truyền thông, Báo ...")
@@ -1215,10 +1217,11 @@ class Extractor:
             purpose = None  # "Để ..., UBND tỉnh phối hợp với ... rà soát ...; đồng thời ...": the subject is before
         if purpose:  # "Để ...; X triển khai": the main clause
             sent = purpose["main"]
-        elif re.match(r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Theo(?!\s+dõi)|Thông\s+qua|Đối\s+với|Định\s+kỳ|Hằng\s+năm|Hàng\s+năm|Với\s+vai\s+trò"
+        elif self.in_impl(sec) and sent.startswith("Trường hợp ") or re.match(r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Theo(?!\s+dõi)|Thông\s+qua|Đối\s+với|Định\s+kỳ|Hằng\s+năm|Hàng\s+năm|Với\s+vai\s+trò"
                       r"|Quán\s+triệt"
                       r"|Trong\s+(?:năm|quý|tháng|thời\s+gian)|Trước\s+ngày|Để)\b", sent):
-            # (also a leading time or purpose: "Định kỳ trước ngày 20/6 hằng năm, các cơ quan ... báo cáo ...")
+            # (also a leading time or purpose: "Định kỳ trước ngày 20/6 hằng năm, các cơ quan ... báo cáo ..."; in the
+            # implementation part a condition: "Trường hợp ... điều chỉnh dự án, Ủy ban nhân dân tỉnh có trách nhiệm ...")
             # "Trên cơ sở kết quả kiểm tra, đánh giá của Sở Y tế (...), Hội đồng thi đua họp xét ...": the main
             # clause is the first one after a comma that opens with bodies and goes on in lower case
             # (the issuer's demand first, wherever it is: "Để ..., Chính phủ, Thủ tướng Chính phủ và phấn đấu ..., yêu cầu X ...")

@@ -1055,6 +1055,9 @@ def test_regulation_forms_that_assign_nothing():
         *{("Điều 3.1", "responsible", b, *n) for b in ("Chính phủ", "Hội đồng nhân dân tỉnh Hà Giang", "Ủy ban nhân dân tỉnh Hà Giang",
                                                        "Chính quyền địa phương các đơn vị hành chính liên quan")},
         *{("Điều 3.2", "responsible", b, *n) for b in ("Các tỉnh ủy", "Các thành ủy", "Các ban, bộ, ngành ở Trung ương")},
+        # "Giao X làm cơ quan chủ quản": X, not "X làm cơ quan"; "Trường hợp ..., X có trách nhiệm ...": X
+        ("Điều 3.3", "responsible", "Ủy ban nhân dân tỉnh Hà Giang", *n),
+        ("Điều 3.4", "responsible", "Ủy ban nhân dân tỉnh Hà Giang", *n),
     }
 
 
