@@ -884,7 +884,10 @@ class Extractor:
                 self.add(block, action, self._field_bodies(doer), "lead" if support and not lead else "responsible", dl)
             if support:
                 self.add(block, action, self._field_bodies(support), "support", dl)
-            for par in ([fields["task"]] if fields.get("task") else []) + task_lines:
+            # an annex row's task is its heading (the content column): "Chủ trì, phối hợp với Bộ Công an ...", "...,
+            # báo cáo Ban Chỉ huy Phòng thủ dân sự các cấp"
+            own_task = [fields["task"]] if fields.get("task") else [block.heading] if block.id.startswith("PL") else []
+            for par in own_task + task_lines:
                 for sent in _sentences(_unbullet(par)):
                     # the task's own partners: "Phối hợp với Bộ Công an ...", "đồng thời phối hợp Bộ X, Bộ Y"
                     self._supports(block, sent, dl)

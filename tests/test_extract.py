@@ -1021,7 +1021,8 @@ def test_website_copy_run_on_with_a_gap():
     (c5d930a5fc8373cd): the body run on in one line, its closing request at the end of the last item; an annex
     whose copy left rows out ("….....") and lost their group row; "X cấp tỉnh, cấp xã"; "Bộ CHQS tỉnh"; "Theo Kế
     hoạch riêng" in the time column; the aims part's run-on "2. Yêu cầu Các cơ quan, đơn vị triển khai ..." (what is
-    wanted) assigns nothing."""
+    wanted) assigns nothing; an annex task cell's own report ("..., báo cáo X") and partner ("Chủ trì, phối hợp với Y")
+    count."""
     doc = _plan("plan_website_copy.txt")
     n, y26 = ("none", None), ("by", "2026-12-31")
     assert _rows(doc, "kind", "end") == {
@@ -1038,6 +1039,9 @@ def test_website_copy_run_on_with_a_gap():
         # after the gap: rows under the annex itself
         ("PL1.3", "lead", "Sở Xây dựng", "event", None), ("PL1.3", "support", "Cơ quan, địa phương liên quan", "event", None),
         ("PL1.4", "lead", "Công an tỉnh", *y26), ("PL1.4", "support", "Cơ quan có liên quan", *y26),
+        # the task cell's own report and partner
+        ("PL1.3", "report_to", "Ban Chỉ huy Phòng thủ dân sự tỉnh", "event", None),
+        ("PL1.4", "support", "Bộ đội Biên phòng tỉnh", *y26),
     }
 
 
