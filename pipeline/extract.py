@@ -39,7 +39,8 @@ GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành",
            "chi bộ", "tổ chức đảng", "chính quyền", "chính quyền địa phương", "thành viên", "tổ chức thành viên", "cơ sở", "nhà đầu tư",
            "người đứng đầu", "chủ đầu tư", "nhà mạng", "lực lượng", "lãnh đạo", "thủ trưởng", "nhà thầu", "quân khu",
            "thôn", "tổ dân phố", "ngân hàng", "công an", "quân đội", "dân quân tự vệ",
-           "nhà cung cấp", "bộ", "tỉnh", "tập đoàn", "tổng công ty", "văn phòng"]
+           "nhà cung cấp", "bộ", "tỉnh", "tập đoàn", "tổng công ty", "văn phòng", "đại biểu quốc hội",
+           "đại biểu hội đồng nhân dân"]
 # nouns made of syllables that are verbs elsewhere ("công" of "phân công", "chức" of "tổ chức")
 NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|báo\s+chí|tham\s+gia\s+bảo\s+vệ|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn"
                               r"|bảo\s+hiểm|chủ\s+(?:rừng|đầu\s+tư|quản|sở\s+hữu|dự\s+án)|tuyên\s+giáo|dân\s+vận|hành\s+chính(?:\s+công)?)\b")
@@ -227,6 +228,10 @@ def _one_body_end(text: str, start: int, gaz: Gazetteer, cap_generic: bool = Fal
             of = _NAMED_OF_NATIONAL_RE.match(text, end)
         if of and re.sub(r"^(?:các|những)\s+", "", text[start:end])[:1].isupper():
             end = of.end()  # "Ủy ban Kinh tế và Tài chính của Quốc hội", "các Ủy ban của Quốc hội": whose committee
+        elif text[start:end] in HEADS and re.match(r"\s+của\s+", text[end:]):
+            whose = end + re.match(r"\s+của\s+", text[end:]).end()
+            if _HEAD_RE.match(text, whose) and _name_end(text, whose) > whose:
+                end = _name_end(text, whose)  # "Ban của Hội đồng nhân dân": a bare head and whose it is
         charge = _IN_CHARGE_RE.match(text, end)
         if charge and re.match(r"(?:Phó\s+Thủ\s+tướng|Thứ\s+trưởng|Phó\s+Chủ\s+tịch|Phó\s+Giám\s+đốc)\b", text[start:end]):
             end = charge.end()  # "Phó Thủ tướng Chính phủ phụ trách lĩnh vực": the deputy in charge
@@ -748,7 +753,8 @@ def split_bodies(span: str, gaz: Gazetteer) -> list[str]:
             fixed[i] = f"{fixed[i]} {place['p']}"
     # ("phối hợp với địa phương": the locality is a partner, even unnamed)
     bare = (set(GENERIC) | {h.lower() for h in HEADS}) - STANDALONE - CAP_GENERIC - PARTY_GENERIC - FORCES \
-        - {"tổ chức đảng", "địa phương", "chủ đầu tư"}  # ("Chủ đầu tư phối hợp ...": the project's investor)
+        - {"tổ chức đảng", "địa phương", "chủ đầu tư", "đại biểu quốc hội", "đại biểu hội đồng nhân dân"}
+    # ("Chủ đầu tư phối hợp ...": the project's investor; "đại biểu Quốc hội": the deputies)
     fixed = [re.sub(r"\s+(?:hoặc|và)$", "", b) for b in fixed]  # ("Trưởng Ban Kiểm soát hoặc thành viên ...")
     return [b for b in fixed if len(b) > 2 and not re.fullmatch(r"[\W\d]+", b) and b.lower() not in bare
             and not re.fullmatch(r"(?i)không(?:\s+có)?", b)]  # ("Cơ quan phối hợp: Không": none)

@@ -123,6 +123,9 @@ def test_deadline_forms(text, want):
     ("Các đơn vị thuộc thẩm quyền quản lý của địa phương", ["Các đơn vị thuộc thẩm quyền quản lý của địa phương"]),
     ("Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã",
      ["Ban Chỉ huy Phòng thủ dân sự cấp tỉnh", "Ban Chỉ huy Phòng thủ dân sự cấp xã"]),
+    ("Đoàn đại biểu Quốc hội, đại biểu Quốc hội và Hội đồng nhân dân, Ban của Hội đồng nhân dân, Mặt trận Tổ quốc Việt Nam",
+     ["Đoàn đại biểu Quốc hội", "đại biểu Quốc hội", "Hội đồng nhân dân", "Ban của Hội đồng nhân dân",
+      "Mặt trận Tổ quốc Việt Nam"]),  # the deputies, and a bare head with whose it is
     ("Giám đốc Trung tâm Phục vụ hành chính công tỉnh; Trung tâm Phục vụ hành chính công cấp xã",
      ["Giám đốc Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Phục vụ hành chính công cấp xã"]),
 ])
