@@ -355,7 +355,7 @@ def _generic_end(rest: str, low: str, cap_generic: bool = False) -> int:
         # lower-case nouns up to the list separator: "các doanh nghiệp viễn thông", "tổ chức xã hội"
         ext = re.match(r"((?:\s+(?!và\b)(?:[a-zà-ỹđ]+|[A-ZĐ]{2,6}\b|Việt\s+Nam\b)){1,6}?)(?=\s*(?:[,;.:]|\svà\s|$)|\s+\((?!\s*(?:sau\s+đây|gọi\s+tắt))|\s+(?:trong\s+quá\s+trình|trong\s+việc|trên\s+địa\s+bàn|có\s+liên"
                        r"\s+quan|liên\s+quan|nghiêm\s+túc|chủ\s+động|khẩn\s+trương|kịp\s+thời|tích\s+cực|có\s+trách\s+nhiệm|phối\s+hợp|chủ\s+trì|thực\s+hiện|triển\s+khai|để"
-                       r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục|ưu\s+tiên|quyết\s+liệt|phải|cần|của\s+(?=[A-ZĐ])|đã|đang|sẽ|vừa|căn\s+cứ"  # (tense: "Các bộ, ... địa phương đã triển khai")
+                       r"|tập\s+trung|tăng\s+cường|đẩy\s+mạnh|tiếp\s+tục|ưu\s+tiên|quyết\s+liệt|phải|cần|của\s+(?=[A-ZĐ])|đã|đang|sẽ|vừa|căn\s+cứ|không"  # (tense: "Các bộ, ... địa phương đã triển khai")
                        r"|trong|(?:trực\s+)?thuộc|" + STRONG_VERBS + r")\b)",
                        rest[e:])
         if ext and not tailed and not set(NOUNS_WITH_VERBS.sub("", ext.group(1)).split()) & (VERBS | ADVERBS | TENSE) \
@@ -560,6 +560,17 @@ def _name_end(text: str, start: int) -> int:
         if w == "xã" and i + 1 < len(words) and words[i + 1].group(0) == "hội":
             last, prev_cap, real_cap, i = words[i + 1].end(), False, False, i + 2  # "Chính sách xã hội"
             continue
+        level = re.match(r"cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở|trung\s+ương|bộ|quốc\s+gia)\b|tối\s+cao\b",
+                         rest[pos + words[i].start():]) if w in ("cấp", "tối") else None
+        if level:  # "Hội đồng Thi đua - Khen thưởng cấp cơ sở", "Tòa án nhân dân tối cao": the level is the name's
+            last = words[i].start() + level.end()
+            while i < len(words) and words[i].end() <= last:
+                i += 1
+            prev_cap, real_cap = False, False
+            continue
+        if w == "cấp" and i + 1 < len(words) and words[i + 1].group(0)[:1].islower() \
+                and not (i and words[i - 1].group(0) in ("cùng", "các")):
+            break  # "Ban Quản lý ... thành phố Hà Nội cấp giấy phép xây dựng": the verb after the name
         if w.lower() in PLACE_WORDS and not _lone_place(words, i):
             j = i
             while j < len(words) and words[j].group(0).lower() in PLACE_WORDS:

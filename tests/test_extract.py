@@ -126,11 +126,24 @@ def test_deadline_forms(text, want):
     ("Đoàn đại biểu Quốc hội, đại biểu Quốc hội và Hội đồng nhân dân, Ban của Hội đồng nhân dân, Mặt trận Tổ quốc Việt Nam",
      ["Đoàn đại biểu Quốc hội", "đại biểu Quốc hội", "Hội đồng nhân dân", "Ban của Hội đồng nhân dân",
       "Mặt trận Tổ quốc Việt Nam"]),  # the deputies, and a bare head with whose it is
+    ("Chính phủ, Tòa án nhân dân tối cao và các cơ quan liên quan",
+     ["Chính phủ", "Tòa án nhân dân tối cao", "các cơ quan liên quan"]),
+    ("Chủ tịch Hội đồng Thi đua - Khen thưởng cấp cơ sở", ["Chủ tịch Hội đồng Thi đua - Khen thưởng cấp cơ sở"]),
     ("Giám đốc Trung tâm Phục vụ hành chính công tỉnh; Trung tâm Phục vụ hành chính công cấp xã",
      ["Giám đốc Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Phục vụ hành chính công cấp xã"]),
 ])
 def test_body_lists_are_split(span, want):
     assert split_bodies(span, load()) == want
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội cấp giấy phép xây dựng",
+     "Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội"),  # "cấp" here is the verb
+    ("Hội đồng nhân dân cùng cấp giám sát", "Hội đồng nhân dân cùng cấp"),
+    ("Các cơ sở giáo dục không được thu các khoản", "Các cơ sở giáo dục"),
+])
+def test_a_name_ends_before_its_verb(text, body):
+    assert text[:body_list_end(text, load())] == body
 
 
 def test_body_variants_share_a_name():
