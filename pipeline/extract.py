@@ -426,7 +426,12 @@ def _fuzzy_collective(low: str) -> int:
 def _fuzzy_collective_match(low: str) -> tuple[int, Optional[str]]:
     """A collective body damaged by OCR ("các cơ quan tham mưu, giúp việc tính iy"): compared without marks,
     word by word, it must be as long as the collective and at least 85% alike."""
-    words = list(re.finditer(r"\S+", low[:160]))
+    return _fuzzy_collective_head(low[:160])  # (only the first 160 characters count: the same text is asked often)
+
+
+@lru_cache(maxsize=8192)
+def _fuzzy_collective_head(low: str) -> tuple[int, Optional[str]]:
+    words = list(re.finditer(r"\S+", low))
     if len(words) < 3:
         return 0, None
     bare: dict[int, str] = {}  # the first n words without marks, made once per n
