@@ -805,7 +805,6 @@ class Extractor:
         self.found: list[Found] = []
         self.done: set[str] = set()  # sections fully handled by a block or a lead heading
         self.skip_pars: dict[str, int] = {}  # sections whose first paragraphs were handled
-        self._para_deadlines: list[str] = []  # the time lines written right after the paragraph being read
         self.subject: dict[str, list[str]] = {}  # sections whose heading names their body
         self.impl_parts = {s.id for s in sections if s.level == 1 and re.search(
             r"TO CHUC THU.?C HIEN|TRACH NHIEM|PHAN CONG|CHE DO BAO CAO", strip_marks(s.heading).upper())}
@@ -1149,7 +1148,6 @@ class Extractor:
                 # thành: Trước ngày 31/5/2026."): this paragraph's, before the section's first
                 own = [x for x in sents[1:] if DEADLINE_LINE.match(x) and len(x) < 120] + \
                     ([pars[pi + 1]] if pi > 0 and pi + 1 < len(pars) and DEADLINE_LINE.match(pars[pi + 1]) and len(pars[pi + 1]) < 120 else [])
-                self._para_deadlines = own
                 for si, sent in enumerate(sents):
                     if sec.id in closers and not closing and si > 0 and si == len(sents) - 1 and pi == len(pars) - 1 \
                             and CLOSING.match(sent) and re.search(r"\./\.\s*$|nghiêm\s+túc|thực\s+hiện\s+tốt", sent):
@@ -1164,8 +1162,7 @@ class Extractor:
                     first = si == 0 or _names_a_subject(sent)
                     self._sentence(target, sent, starred or closing or (first and (self.in_impl(sec) or self.in_tasks(sec))),
                                    (own + sec_deadlines + (head_deadlines if pi == 0 else [])) if target is sec else [],
-                                   heading=pi == 0)
-                self._para_deadlines = []
+                                   heading=pi == 0, para=own if target is sec else [])
 
     def preamble_demands(self) -> None:
         """Demands made before the first numbered item of a text with no parts (a notice, a dispatch), for the
@@ -1226,7 +1223,8 @@ class Extractor:
         return sent
 
     def _sentence(self, sec: Section, sent: str, subject_ok: bool, sec_deadlines: list[str],
-                  heading: bool = False) -> None:
+                  heading: bool = False, para: list[str] = ()) -> None:
+        """Who must do what in ``sent``; ``para``: the time lines written right after its paragraph, for its reports."""
         sent = self._spoken_to(sent)
         if sent is None:
             return
@@ -1276,7 +1274,7 @@ class Extractor:
             # "Yêu cầu / Chỉ đạo Y ..." makes Y responsible
             self._supports(sec, sent, dl)
             self._directed(sec, sent, dl)
-            self._report(sec, sent)
+            self._report(sec, sent, para=para)
             duty = re.match(r"^(?P<b>[A-ZĐ][^,;:]{2,40}?)\s+(?:có|chịu)\s+trách\s+nhiệm\b", sent)
             if duty:  # "Chủ cơ sở có trách nhiệm giám sát ...": a named duty-holder
                 self.add(sec, sent, [duty["b"]], "responsible", dl)
@@ -1297,14 +1295,14 @@ class Extractor:
             # of a meeting with one province: that province (the demand for what comes, even in the assessment)
             self.add(sec, sent, [self.place], "responsible", dl)
             self._supports(sec, sent[own.end():], dl)
-            self._report(sec, sent)
+            self._report(sec, sent, para=para)
             return
         places = place_subjects(sent) if subject_ok or self.in_tasks(sec) else None
         if places:  # "Các tỉnh Nghệ An, Quảng Ngãi khẩn trương ...", "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai ..."
             names, after = places
             self.add(sec, sent, names, "responsible", dl)
             self._supports(sec, re.split(r";", after)[0], dl)
-            self._report(sec, sent)
+            self._report(sec, sent, para=para)
             return
         m = re.match(r"^(?:Giao|Yêu cầu)\s+(?P<rest>.+)$", sent)
         body_text = m["rest"] if m else sent
@@ -1318,7 +1316,7 @@ class Extractor:
                 self.add(sec, sent, req["rest"][:e], "requested", dl)
                 self._supports(sec, req["rest"][e:], dl)  # "Đề nghị X chủ trì, phối hợp với Y ..."
                 self._directed(sec, req["rest"][e:], dl)  # "Đề nghị X chỉ đạo Y ...": Y carries it out
-                self._report(sec, sent)
+                self._report(sec, sent, para=para)
                 return
         e = body_list_end(body_text, self.gaz)
         if e and re.match(r"^\s*:\s*\S", body_text[e:]) and (subject_ok or self.in_impl(sec)):
@@ -1329,13 +1327,13 @@ class Extractor:
             if sec.id in self.subject and named <= {_bare_key(b) for b in self.subject[sec.id]}:
                 # "+ Sở Xây dựng: hướng dẫn ..." under a heading whose bodies lead the item: their share, no new role
                 self._supports(sec, body_text[e:], dl)
-                self._report(sec, sent)
+                self._report(sec, sent, para=para)
                 return
             self.add(sec, sent, body_text[:e], "lead" if leads else "responsible", dl)
             if leads:
                 self._supports(sec, body_text[e:], dl)
             self._directed(sec, body_text[e:], dl)  # "Bộ Giáo dục và Đào tạo: Chỉ đạo các cơ sở giáo dục ..."
-            self._report(sec, sent)
+            self._report(sec, sent, para=para)
             return
         after = body_text[e:].strip(" ,") if e else ""
         if e and m and re.fullmatch(r"\s*[:.]?\s*", body_text[e:]):
@@ -1410,7 +1408,7 @@ class Extractor:
                     self.add(sec, sent, sent[c.end():c.end() + ce], "responsible", dl)
                     break
         if len(self.found) > n_before or subject_ok or self.in_impl(sec):
-            self._report(sec, sent, dl if full != sent and dl.kind != "none" else None)  # (a leading "Định kỳ ...,")
+            self._report(sec, sent, dl if full != sent and dl.kind != "none" else None, para)  # (a leading "Định kỳ ...,")
 
     def _named_after(self, sec: Section, text: str, dl: Deadline) -> None:
         """A task whose bodies are named after it: "Rà soát ... (Sở Tư pháp chủ trì, hoàn thành trong quý II/2026)",
@@ -1496,7 +1494,7 @@ class Extractor:
                 # phối hợp với A ..., phối hợp chặt chẽ với B hoàn thiện ...")
                 self.add(sec, text, partners[:e], "support", dl)
 
-    def _report(self, sec: Section, text: str, default: Optional[Deadline] = None) -> None:
+    def _report(self, sec: Section, text: str, default: Optional[Deadline] = None, para: list[str] = ()) -> None:
         """"báo cáo ... về X (qua Y)", "báo cáo X ... thông qua Y", "báo cáo X", "gửi X", "phản ánh về X" ->
         report_to X (and Y). ``default``: the deadline when the words around say none (a field block's time)."""
         trigger = REPORT_TRIGGER
@@ -1519,8 +1517,8 @@ class Extractor:
             dl = self.deadline(text[max(0, m.start() - 60):m.end() + e + 40], text)
             if dl.kind == "none" and default is not None:
                 dl = default
-            elif dl.kind == "none" and self._para_deadlines:  # the time written right after the paragraph
-                dl = self.deadline(*self._para_deadlines)
+            elif dl.kind == "none" and para:  # the time written right after the paragraph
+                dl = self.deadline(*para)
             self.add(sec, text, bodies, "report_to", dl)
             if via:
                 self.add(sec, text, via["v"], "report_to", dl)
