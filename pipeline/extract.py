@@ -228,10 +228,10 @@ def _one_body_end(text: str, start: int, gaz: Gazetteer, cap_generic: bool = Fal
             of = _NAMED_OF_NATIONAL_RE.match(text, end)
         if of and re.sub(r"^(?:các|những)\s+", "", text[start:end])[:1].isupper():
             end = of.end()  # "Ủy ban Kinh tế và Tài chính của Quốc hội", "các Ủy ban của Quốc hội": whose committee
-        elif text[start:end] in HEADS and re.match(r"\s+của\s+", text[end:]):
-            whose = end + re.match(r"\s+của\s+", text[end:]).end()
-            if _HEAD_RE.match(text, whose) and _name_end(text, whose) > whose:
-                end = _name_end(text, whose)  # "Ban của Hội đồng nhân dân": a bare head and whose it is
+        elif text[start:end] in HEADS and (of_named := re.match(r"\s+của\s+", text[end:])):
+            whose = end + of_named.end()  # "Ban của Hội đồng nhân dân": a bare head and whose it is
+            named_end = _name_end(text, whose) if _HEAD_RE.match(text, whose) else whose
+            end = max(end, named_end) if named_end > whose else end
         charge = _IN_CHARGE_RE.match(text, end)
         if charge and re.match(r"(?:Phó\s+Thủ\s+tướng|Thứ\s+trưởng|Phó\s+Chủ\s+tịch|Phó\s+Giám\s+đốc)\b", text[start:end]):
             end = charge.end()  # "Phó Thủ tướng Chính phủ phụ trách lĩnh vực": the deputy in charge
@@ -455,6 +455,9 @@ def _fuzzy_collective_head(low: str) -> tuple[int, Optional[str]]:
     return 0, None
 
 
+_LEVEL_RE = re.compile(r"cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở|trung\s+ương|bộ|quốc\s+gia)\b|tối\s+cao\b")  # a name's level
+
+
 def _name_end(text: str, start: int) -> int:
     """End of a proper body name at ``start``: a head ("Sở", "Ủy ban nhân dân") and its continuation
     (capitalised syllables, a lower-case syllable after a capital as in "Nội vụ", place words, "và" / "-"
@@ -565,10 +568,9 @@ def _name_end(text: str, start: int) -> int:
         if w == "xã" and i + 1 < len(words) and words[i + 1].group(0) == "hội":
             last, prev_cap, real_cap, i = words[i + 1].end(), False, False, i + 2  # "Chính sách xã hội"
             continue
-        level = re.match(r"cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở|trung\s+ương|bộ|quốc\s+gia)\b|tối\s+cao\b",
-                         rest[pos + words[i].start():]) if w in ("cấp", "tối") else None
+        level = _LEVEL_RE.match(rest, pos + words[i].start()) if w in ("cấp", "tối") else None
         if level:  # "Hội đồng Thi đua - Khen thưởng cấp cơ sở", "Tòa án nhân dân tối cao": the level is the name's
-            last = words[i].start() + level.end()
+            last = level.end() - pos
             while i < len(words) and words[i].end() <= last:
                 i += 1
             prev_cap, real_cap = False, False
@@ -1162,7 +1164,7 @@ class Extractor:
                     first = si == 0 or _names_a_subject(sent)
                     self._sentence(target, sent, starred or closing or (first and (self.in_impl(sec) or self.in_tasks(sec))),
                                    (own + sec_deadlines + (head_deadlines if pi == 0 else [])) if target is sec else [],
-                                   heading=pi == 0, para=own if target is sec else [])
+                                   heading=pi == 0, para_dl=self.deadline(*own) if own and target is sec else None)
 
     def preamble_demands(self) -> None:
         """Demands made before the first numbered item of a text with no parts (a notice, a dispatch), for the
@@ -1223,8 +1225,8 @@ class Extractor:
         return sent
 
     def _sentence(self, sec: Section, sent: str, subject_ok: bool, sec_deadlines: list[str],
-                  heading: bool = False, para: list[str] = ()) -> None:
-        """Who must do what in ``sent``; ``para``: the time lines written right after its paragraph, for its reports."""
+                  heading: bool = False, para_dl: Optional[Deadline] = None) -> None:
+        """Who must do what in ``sent``; ``para_dl``: the time written right after its paragraph, for its reports."""
         sent = self._spoken_to(sent)
         if sent is None:
             return
@@ -1240,7 +1242,7 @@ class Extractor:
             purpose = None  # "Để ..., UBND tỉnh phối hợp với ... rà soát ...; đồng thời ...": the subject is before
         if purpose:  # "Để ...; X triển khai": the main clause
             sent = purpose["main"]
-        elif self.in_impl(sec) and sent.startswith("Trường hợp ") or re.match(r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Theo(?!\s+dõi)|Thông\s+qua|Đối\s+với|Định\s+kỳ|Hằng\s+năm|Hàng\s+năm|Với\s+vai\s+trò"
+        elif (self.in_impl(sec) and sent.startswith("Trường hợp ")) or re.match(r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Theo(?!\s+dõi)|Thông\s+qua|Đối\s+với|Định\s+kỳ|Hằng\s+năm|Hàng\s+năm|Với\s+vai\s+trò"
                       r"|Quán\s+triệt"
                       r"|Trong\s+(?:năm|quý|tháng|thời\s+gian)|Trước\s+ngày|Để)\b", sent):
             # (also a leading time or purpose: "Định kỳ trước ngày 20/6 hằng năm, các cơ quan ... báo cáo ..."; in the
@@ -1274,7 +1276,7 @@ class Extractor:
             # "Yêu cầu / Chỉ đạo Y ..." makes Y responsible
             self._supports(sec, sent, dl)
             self._directed(sec, sent, dl)
-            self._report(sec, sent, para=para)
+            self._report(sec, sent, para_dl)
             duty = re.match(r"^(?P<b>[A-ZĐ][^,;:]{2,40}?)\s+(?:có|chịu)\s+trách\s+nhiệm\b", sent)
             if duty:  # "Chủ cơ sở có trách nhiệm giám sát ...": a named duty-holder
                 self.add(sec, sent, [duty["b"]], "responsible", dl)
@@ -1295,14 +1297,14 @@ class Extractor:
             # of a meeting with one province: that province (the demand for what comes, even in the assessment)
             self.add(sec, sent, [self.place], "responsible", dl)
             self._supports(sec, sent[own.end():], dl)
-            self._report(sec, sent, para=para)
+            self._report(sec, sent, para_dl)
             return
         places = place_subjects(sent) if subject_ok or self.in_tasks(sec) else None
         if places:  # "Các tỉnh Nghệ An, Quảng Ngãi khẩn trương ...", "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai ..."
             names, after = places
             self.add(sec, sent, names, "responsible", dl)
             self._supports(sec, re.split(r";", after)[0], dl)
-            self._report(sec, sent, para=para)
+            self._report(sec, sent, para_dl)
             return
         m = re.match(r"^(?:Giao|Yêu cầu)\s+(?P<rest>.+)$", sent)
         body_text = m["rest"] if m else sent
@@ -1316,7 +1318,7 @@ class Extractor:
                 self.add(sec, sent, req["rest"][:e], "requested", dl)
                 self._supports(sec, req["rest"][e:], dl)  # "Đề nghị X chủ trì, phối hợp với Y ..."
                 self._directed(sec, req["rest"][e:], dl)  # "Đề nghị X chỉ đạo Y ...": Y carries it out
-                self._report(sec, sent, para=para)
+                self._report(sec, sent, para_dl)
                 return
         e = body_list_end(body_text, self.gaz)
         if e and re.match(r"^\s*:\s*\S", body_text[e:]) and (subject_ok or self.in_impl(sec)):
@@ -1327,13 +1329,13 @@ class Extractor:
             if sec.id in self.subject and named <= {_bare_key(b) for b in self.subject[sec.id]}:
                 # "+ Sở Xây dựng: hướng dẫn ..." under a heading whose bodies lead the item: their share, no new role
                 self._supports(sec, body_text[e:], dl)
-                self._report(sec, sent, para=para)
+                self._report(sec, sent, para_dl)
                 return
             self.add(sec, sent, body_text[:e], "lead" if leads else "responsible", dl)
             if leads:
                 self._supports(sec, body_text[e:], dl)
             self._directed(sec, body_text[e:], dl)  # "Bộ Giáo dục và Đào tạo: Chỉ đạo các cơ sở giáo dục ..."
-            self._report(sec, sent, para=para)
+            self._report(sec, sent, para_dl)
             return
         after = body_text[e:].strip(" ,") if e else ""
         if e and m and re.fullmatch(r"\s*[:.]?\s*", body_text[e:]):
@@ -1408,7 +1410,7 @@ class Extractor:
                     self.add(sec, sent, sent[c.end():c.end() + ce], "responsible", dl)
                     break
         if len(self.found) > n_before or subject_ok or self.in_impl(sec):
-            self._report(sec, sent, dl if full != sent and dl.kind != "none" else None, para)  # (a leading "Định kỳ ...,")
+            self._report(sec, sent, dl if full != sent and dl.kind != "none" else para_dl)  # (a leading "Định kỳ ...,")
 
     def _named_after(self, sec: Section, text: str, dl: Deadline) -> None:
         """A task whose bodies are named after it: "Rà soát ... (Sở Tư pháp chủ trì, hoàn thành trong quý II/2026)",
@@ -1494,9 +1496,10 @@ class Extractor:
                 # phối hợp với A ..., phối hợp chặt chẽ với B hoàn thiện ...")
                 self.add(sec, text, partners[:e], "support", dl)
 
-    def _report(self, sec: Section, text: str, default: Optional[Deadline] = None, para: list[str] = ()) -> None:
+    def _report(self, sec: Section, text: str, default: Optional[Deadline] = None) -> None:
         """"báo cáo ... về X (qua Y)", "báo cáo X ... thông qua Y", "báo cáo X", "gửi X", "phản ánh về X" ->
-        report_to X (and Y). ``default``: the deadline when the words around say none (a field block's time)."""
+        report_to X (and Y). ``default``: the deadline when the words around say none (a field block's time, the
+        time written right after the paragraph)."""
         trigger = REPORT_TRIGGER
         pos = 0
         while True:
@@ -1517,8 +1520,6 @@ class Extractor:
             dl = self.deadline(text[max(0, m.start() - 60):m.end() + e + 40], text)
             if dl.kind == "none" and default is not None:
                 dl = default
-            elif dl.kind == "none" and para:  # the time written right after the paragraph
-                dl = self.deadline(*para)
             self.add(sec, text, bodies, "report_to", dl)
             if via:
                 self.add(sec, text, via["v"], "report_to", dl)
