@@ -92,6 +92,9 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("event", re.compile(r"ngay\s+sau\s+khi\s+[^,.;]{3,60}|ngay\s+(?:sau|khi)\s+(?:lũ|bão|mưa|nước\s+rút|thiên\s+tai)[^,.;]{0,40}|sau\s+khi\s+[^,.;]{3,60}|khi\s+(?:có|Chính phủ|Bộ|Trung ương|cấp|"
                          r"tổng\s+kết|kết\s+thúc|hoàn\s+thành|xảy\s+ra|phát\s+sinh|phát\s+hiện|xuất\s+hiện)[^,.;]{0,60}"
                          r"|kịp\s+thời\s+khi|theo\s+tiến\s+độ|theo\s+lộ\s+trình"
+                         # "khi được Chủ tịch UBND tỉnh giao", "khi cần thiết", "khi Sở Dân tộc và Tôn giáo tổ chức"
+                         r"|khi\s+được\s+[^,.;]{2,60}?\s(?:giao|yêu\s+cầu|đề\s+nghị)\b|khi\s+cần\s+thiết"
+                         r"|khi\s+(?:Sở|Ủy\s+ban|UBND)\s[^,.;]{3,60}"
                          # "trước Tết Nguyên đán", "trong thời gian diễn ra Đại hội": a named occasion
                          r"|trước\s+(?:dịp\s+)?Tết\b[^,.;]{0,40}|trong\s+(?:thời\s+gian|dịp)\s+(?:diễn\s+ra\s+)?(?:Đại\s+hội|Tết|[Kk]ỳ\s+họp)[^,.;]{0,40}"
                          # "hoàn thành theo chỉ đạo tại các công điện của Thủ tướng Chính phủ"

@@ -854,7 +854,7 @@ class Extractor:
                                        part.text.strip()):
             return True  # "I. ĐÁNH GIÁ CHUNG / ... Để ..., Thành phố cần thực hiện các nhiệm vụ, giải pháp sau đây: / 1. ..."
         return not re.search(r"MUC (?:DICH|TIEU)|^YEU CAU|, YEU CAU|QUAN DIEM|CAN CU|SU CAN THIET|TINH HINH|KET QUA|^DOI TUONG"
-                             r"|^DANH GIA|^(?:VE )?(?:TON TAI|HAN CHE)",
+                             r"|^DANH GIA|^(?:VE )?(?:TON TAI|HAN CHE)|^NGUYEN TAC",
                              strip_marks(part.heading).upper())
 
     def _aims_only(self, section: str) -> bool:
@@ -966,7 +966,9 @@ class Extractor:
             role = None
             span = None
             named = False  # the heading only names its bodies: split where a new named head starts
-            m = re.match(r"^(?:Giao\s+)?(?P<b>.+?)\s+chủ\s+trì\.?$", head)
+            # "Điều 5. Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì" over its items
+            m = re.match(r"^(?:Giao\s+|(?:Các\s+)?[Nn]ội\s+dung\s+)?(?P<b>.+?)\s+(?:có\s+trách\s+nhiệm\s+)?chủ\s+trì\.?$",
+                         head)
             pars = [p.strip() for p in sec.text.splitlines() if p.strip()]
             bulleted = bool(pars) and all(re.match(r"[-+•]\s", p) for p in pars)  # its items are bullets, not sections
             duty = re.match(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+(?:của|cho)\s+(?P<b>.+?)\s*:?$", head) or \
@@ -1059,7 +1061,8 @@ class Extractor:
                                                                      self.gaz)} - {_bare_key(b) for b in bodies}:
                         continue  # "8. Giám đốc Sở, ... / b) Giao Thanh tra thành phố ...": another body's item
                     own = re.sub(r"^(?:Trách\s+nhiệm|Nhiệm\s+vụ)\s+(?:của|cho)\s+", "", k.heading.strip())
-                    if sec.id.startswith("Điều ") and body_list_end(own, self.gaz):
+                    oe = body_list_end(own, self.gaz) if sec.id.startswith("Điều ") else 0
+                    if oe and {_bare_key(b) for b in split_bodies(own[:oe], self.gaz)} - {_bare_key(b) for b in bodies}:
                         continue  # "Điều 8. Trách nhiệm của các bộ / 1. (Trách nhiệm của) Bộ Tài chính: ...": the item's own body
                     text_lines = k.text.splitlines()
                     dl = self.deadline(*[t for t in text_lines if DEADLINE_LINE.match(t)], k.heading)
@@ -1088,6 +1091,10 @@ class Extractor:
                 if e1 and action != head and {_bare_key(b) for b in split_bodies(lead_in[:e1], self.gaz)} - \
                         {_bare_key(b) for b in bodies}:
                     action = head  # "5. Các đơn vị: / - Sở X: Hướng dẫn ...": the paragraph is another body's
+                if duty and role == "lead" and action != head and e1 and not named:
+                    # "Điều 14. Trách nhiệm của Sở X / Sở X ... có trách nhiệm ...": the sentence says the role
+                    self.subject.pop(sec.id)
+                    continue
                 dl = self.deadline(*[t for t in pars if DEADLINE_LINE.match(t)], action)
                 self.add(sec, action, bodies, role, dl)
                 self._supports(sec, action, dl)

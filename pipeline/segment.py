@@ -65,6 +65,11 @@ PAGE_NO = re.compile(r"^[\s\-–—]*(?:trang\s*)?\d{1,3}[\s\-–—]*$", re.IGN
 ANNEX = re.compile(r"^PH[ỤU] L[ỤU]C(?:\s+(?P<num>[IVX]+|\d+))?\s*$")
 RECIPIENTS = re.compile(r"^\W{0,3}n[ơo]i\s+nh[ậa]n\s*:?", re.IGNORECASE)
 AUTHORITY = re.compile(r"(?<![\w/])(T/M|TM\.|KT\.|Q\.|TL\.|TUQ\.)\s*")
+# a text issued with a decision and written after the decision's signature ("QUY CHẾ ..." then "(Ban hành kèm theo
+# Quyết định số ...)"), and a chapter of a regulation ("Chương II" then "NỘI DUNG PHỐI HỢP")
+ATTACHED = re.compile(r"^(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|ĐIỀU LỆ|HƯỚNG DẪN|PHƯƠNG ÁN)\b")
+ATTACHED_NOTE = re.compile(r"^[(*\s]*(?:Ban\s+hành\s+)?kèm\s+theo\b", re.IGNORECASE)
+CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG)\s+(?:[IVXL]+|\d{1,2})\b\.?")
 PLACE_DATE = re.compile(rf"(?P<place>[A-ZĐÀ-Ỹ][\w ]{{1,30}}?)\s*,\s*ngày\s+(?P<date>{DATE})", re.IGNORECASE)
 MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM"
                    r"|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc", re.IGNORECASE)
@@ -400,10 +405,15 @@ def _roman_label(n: int) -> str:
     return int_to_roman(n)
 
 
+_HEADS_AT = re.compile(r"(?:%s|UBND|HĐND)\s" % "|".join(sorted(HEADS, key=len, reverse=True)))
+
+
 def _split_heading(paragraph: str) -> tuple[str, str]:
     """``Mục đích: Cụ thể hóa ...`` -> (``Mục đích``, ``Cụ thể hóa ...``); otherwise the whole paragraph."""
     m = re.match(r"^(?P<h>[^:]{2,80}?)\s*:\s*(?P<t>.*)$", paragraph)
-    if m and len(m["h"].split()) <= 8 and not CODE_RE.search(m["h"]) \
+    # (a list of bodies before the colon may be longer: "Sở Dân tộc và Tôn giáo, UBND cấp xã: Tiếp nhận ...")
+    if m and (len(m["h"].split()) <= 8 or len(m["h"].split()) <= 14 and "," in m["h"] and _HEADS_AT.match(m["h"])) \
+            and not CODE_RE.search(m["h"]) \
             and not re.fullmatch(rf"(?:(?:Yêu\s+cầu|Giao|Đề\s+nghị)\s+)?(?:(?:Bộ\s+trưởng|Lãnh\s+đạo|Thủ\s+trưởng)\s+)?[Cc]ác\s+"
                                  rf"(?:{LIST_HEADS}|bộ){MINISTRIES_AND}|{PLACES_HEAD}",
                                  m["h"].strip()):
@@ -472,6 +482,21 @@ def _looks_like_name(s: str) -> bool:
             and upper_share(s) < 0.6)
 
 
+def _attached_text(lines: list[TLine], start: int) -> Optional[int]:
+    """Where the text a decision issues begins, when it is written after the decision's signature: its type line
+    ("QUY CHẾ", "KẾ HOẠCH") followed within a few lines by "(Ban hành kèm theo Quyết định số ...)"."""
+    signed = next((i for i in range(start, len(lines))
+                   if RECIPIENTS.match(lines[i].text) or AUTHORITY.match(lines[i].text)), None)
+    if signed is None:
+        return None
+    # the first such note after the signature (later ones head forms and annexes)
+    note = next((j for j in range(signed + 1, len(lines)) if ATTACHED_NOTE.match(lines[j].text)), None)
+    if note is None:
+        return None
+    return next((i for i in range(max(signed + 1, note - 5), note)
+                 if ATTACHED.match(lines[i].text) and upper_share(lines[i].text) > 0.8), None)
+
+
 def segment(text: str) -> Segmented:
     lines = read_lines(text)
     layout: list[LayoutBlock] = []
@@ -480,10 +505,15 @@ def segment(text: str) -> Segmented:
         ln.role = role
         layout.append(LayoutBlock(role=role, text=ln.text, page=ln.page, line=ln.line))
 
+    top = [i for i, ln in enumerate(lines[:30]) if ln.role == "body"]
+    type_idx = next((i for i in top if _is_type_line(lines[i].text)), None)
+    # the text a decision issues, after the decision's own articles and signature: the body is that text's
+    attach = _attached_text(lines, type_idx + 1) if type_idx is not None else None
+    zone_from = attach if attach is not None else 0
     # a text whose articles are its body (a resolution, a decree: "Điều 4. 1. ... a) ..."): items numbered again in each
     # article; not a plan with parts ("I. MỤC ĐÍCH ...") after the articles of the decision that issues it, nor a
-    # regulation ("Điều 1" again) after them
-    heads = [h for ln in lines if (h := parse_head(ln.text)) and h.kind in ("roman", "article")]
+    # regulation ("Điều 1" again) after them unless it is written apart after the decision's signature
+    heads = [h for ln in lines[zone_from:] if (h := parse_head(ln.text)) and h.kind in ("roman", "article")]
     articles = not any(h.kind == "roman" for h in heads) and sum(h.nums == (1,) for h in heads) == 1
 
     def head(t: str) -> Optional[Head]:
@@ -498,13 +528,11 @@ def segment(text: str) -> Segmented:
             ln.role = "page-number"
 
     # --- zones: letterhead | type line + title | preamble | body | recipients + signature
-    top = [i for i, ln in enumerate(lines[:30]) if ln.role == "body"]
-    type_idx = next((i for i in top if _is_type_line(lines[i].text)), None)
     doc_type = _is_type_line(lines[type_idx].text) if type_idx is not None else None
     first_head = None
     outline_probe = Outline()
     for i, ln in enumerate(lines):
-        if ln.role != "body" or (type_idx is not None and i <= type_idx):
+        if ln.role != "body" or (type_idx is not None and i <= type_idx) or i < zone_from:
             continue
         h = head(ln.text)
         if h and h.kind in ("article", "roman", "arabic") and outline_probe.accept(h):
@@ -550,6 +578,23 @@ def segment(text: str) -> Segmented:
     annex_idx = next((i for i in range(end_idx, len(lines)) if ANNEX.match(lines[i].text)), len(lines))
     tail = [ln for ln in lines[end_idx:annex_idx] if ln.role == "body"]
     signer, recipients, tail_rest = _read_tail(tail, mark)
+    # the decision's own recipients and signature before the text it issues, and that text's type line and title
+    # down to "(Ban hành kèm theo ...)": neither preamble nor body
+    apart = range(0)
+    if attach is not None:
+        dec_tail = next(i for i in range(type_idx + 1, attach)
+                        if RECIPIENTS.match(lines[i].text) or AUTHORITY.match(lines[i].text))
+        note = next(j for j in range(attach + 1, len(lines)) if ATTACHED_NOTE.match(lines[j].text))
+        apart = range(dec_tail, note + 1)
+        dec_signer, dec_recipients, dec_rest = _read_tail([ln for ln in lines[dec_tail:attach] if ln.role == "body"],
+                                                          mark)
+        signer = dec_signer or signer
+        recipients = dec_recipients + recipients
+        for ln in dec_rest:
+            mark(ln, "other")
+        for ln in lines[attach:note + 1]:
+            if ln.role == "body":
+                mark(ln, "title")
 
     # a decision's own closing articles after the programme or plan it approves in its first article ("IV. TỔ CHỨC
     # THỰC HIỆN ... / Điều 2. Quyết định này có hiệu lực ... / Điều 3. Bộ trưởng ... chịu trách nhiệm thi hành"): no
@@ -564,12 +609,22 @@ def segment(text: str) -> Segmented:
                 closing_from = i
                 break
 
+    def chapter_title(i: int) -> bool:
+        prev = next((k for k in range(i - 1, pre_start - 1, -1) if lines[k].role != "header"), None)
+        return prev is not None and bool(CHAPTER.fullmatch(lines[prev].text.strip())) and upper_share(lines[i].text) > 0.8
+
     # footnotes (in the body zone) and non-body lines there
     footnotes: list[Footnote] = []
     body: list[TLine] = []
     fn_open: Optional[Footnote] = None
     for i in range(pre_start, end_idx):
         ln = lines[i]
+        if i in apart:
+            continue
+        # a regulation's chapter line and its title ("Chương II" / "NỘI DUNG PHỐI HỢP"): no part of an article
+        if articles and ln.role == "body" and (CHAPTER.match(ln.text) or chapter_title(i)):
+            mark(ln, "other")
+            continue
         if i >= closing_from and ln.role == "body":
             mark(ln, "other")
             continue
@@ -608,8 +663,9 @@ def segment(text: str) -> Segmented:
     line_sections: list[Optional[str]] = []
     current: Optional[_Open] = None
     heading_open = False  # still reading the heading paragraph
+    before_body = {id(ln) for ln in lines[:first_head]} if attach is not None else set()
     for ln in body:
-        h = head(ln.text)
+        h = head(ln.text) if id(ln) not in before_body else None
         if h and h.kind not in ("roman", "article") and not (ln.blank_before or heading_open or current is None
                                             or _ends_paragraph(line_sections, body, ln)):
             h = None

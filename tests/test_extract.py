@@ -1150,3 +1150,24 @@ def test_programme_approved_by_a_decision():
         ("II.1", "lead", "Bộ Khoa học và Công nghệ", "none"), ("II.2", "lead", "Các bộ, ngành, địa phương", "none"),
         ("II.3", "responsible", "Các doanh nghiệp công nghệ số", "none"),
     }
+
+
+def test_regulation_issued_by_a_decision():
+    """A decision that issues a coordination regulation written after the decision's signature, on the model of
+    Thái Nguyên's and Phú Thọ's regulations on religious affairs (db769f685bf6bb23, 1a3950726cd8511f), written for this
+    test: the regulation's articles are the body (the decision's own articles assign nothing); "Nội dung X có trách
+    nhiệm chủ trì" over items leads; an item that restates its heading's body keeps the lead; "X, Y: ..." with a list
+    before the colon leads; a principles article assigns nothing; "Trách nhiệm của X" over X's own sentence takes that
+    sentence's role; "khi được X giao" is an event."""
+    doc = _plan("plan_coordination_regulation.txt")
+    assert _rows(doc, "kind") == {
+        ("Điều 3.1", "lead", "Sở Văn hóa, Thể thao và Du lịch", "recurring"),
+        ("Điều 3.2", "lead", "Sở Văn hóa, Thể thao và Du lịch", "none"),
+        ("Điều 4.1.a", "lead", "Sở Giáo dục và Đào tạo", "none"), ("Điều 4.1.a", "support", "Sở Khoa học và Công nghệ", "none"),
+        ("Điều 4.1.b", "lead", "Sở Giáo dục và Đào tạo", "none"),
+        ("Điều 4.2", "lead", "Sở Tài chính", "none"), ("Điều 4.2", "lead", "Ủy ban nhân dân cấp xã", "none"),
+        ("Điều 4.2", "support", "Các cơ quan liên quan", "none"),
+        ("Điều 4.3", "lead", "Thanh tra tỉnh", "event"), ("Điều 4.3", "support", "Các cơ quan, đơn vị có liên quan", "event"),
+        ("Điều 5", "responsible", "Sở Văn hóa, Thể thao và Du lịch", "none"),
+        ("Điều 5", "report_to", "Ủy ban nhân dân tỉnh", "none"),
+    }

@@ -236,3 +236,18 @@ def test_a_decision_issuing_a_plan_keeps_the_plan_parts():
     assert [s.id for s in plan.sections] == ["I", "I.1", "II", "II.1"]
     rules = segment_text(wrapper + "QUY CHẾ\n\nĐiều 1. Phạm vi điều chỉnh\n\n1. Quy chế này quy định việc quản lý.\n")
     assert not any(s.id.startswith("Điều") for s in rules.sections)
+
+
+def test_a_regulation_written_after_the_decisions_signature_is_the_body():
+    """A decision that issues a regulation signs before it, and the regulation follows ("QUY CHẾ ... (Ban hành kèm theo
+    Quyết định số ...)"): the regulation's articles are the sections, its chapter lines are no part of an article, the
+    decision's own articles stay in the preamble, and the decision's signature and recipients are the document's (the
+    regulation had been left out, and the decision's Điều 2 items read as the body)."""
+    seg = segment_text((ROOT / "tests/data/plan_coordination_regulation.txt").read_text(encoding="utf-8"))
+    assert [s.id for s in seg.sections] == ["Điều 1", "Điều 2", "Điều 2.1", "Điều 3", "Điều 3.1", "Điều 3.2", "Điều 4",
+                                            "Điều 4.1", "Điều 4.1.a", "Điều 4.1.b", "Điều 4.2", "Điều 4.3", "Điều 5"]
+    assert "Chương" not in " ".join(s.text for s in seg.sections)
+    assert "Điều 3. Chánh Văn phòng" in seg.preamble and "QUY CHẾ" not in seg.preamble
+    assert seg.metadata.number == "41/2026/QĐ-UBND"
+    assert seg.metadata.signer.name == "Trần Văn Bình"
+    assert seg.metadata.recipients[:2] == ["Bộ Văn hóa, Thể thao và Du lịch", "Thường trực Tỉnh ủy"]
