@@ -164,6 +164,10 @@ def _alternatives(text: str) -> str:
     return _SLASH_RE.sub(lambda m: "," + " " * (len(m.group(0)) - 1), text)
 
 
+_BARE_LEVEL_RE = re.compile(r"cấp\s+(?:tỉnh|huyện|xã|cơ\s+sở)\b")
+_ENDS_LEVEL_RE = re.compile(r"\scấp\s+(?:tỉnh|huyện|xã|cơ\s+sở|trung\s+ương)$")
+
+
 def body_list_end(text: str, gaz: Gazetteer) -> int:
     """How far a list of bodies at the start of ``text`` reaches (characters); 0 if it starts with none."""
     text = _alternatives(text)
@@ -181,6 +185,10 @@ def body_list_end(text: str, gaz: Gazetteer) -> int:
             place = _PLACE_NAME_RE.match(text, start)
             if place and _LOCAL_HEAD_RE.match(text[:end].split(",")[0].strip()):
                 e = max(e, place.end())
+            # "Ban Chỉ huy phòng thủ dân sự cấp tỉnh, cấp xã chủ trì": a bare level after a body named with its level
+            level = _BARE_LEVEL_RE.match(text, start)
+            if level and _ENDS_LEVEL_RE.search(text, 0, end):
+                e = max(e, level.end())
         if e <= start:
             break
         end = pos = e

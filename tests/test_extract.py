@@ -141,6 +141,8 @@ def test_body_lists_are_split(span, want):
      "Ban Quản lý các khu công nghệ cao và khu công nghiệp thành phố Hà Nội"),  # "cấp" here is the verb
     ("Hội đồng nhân dân cùng cấp giám sát", "Hội đồng nhân dân cùng cấp"),
     ("Các cơ sở giáo dục không được thu các khoản", "Các cơ sở giáo dục"),
+    # a second level in a sentence goes with the list ("... cấp tỉnh, cấp xã chủ trì"), not only in a table cell
+    ("Ban Chỉ huy phòng thủ dân sự cấp tỉnh, cấp xã chủ trì, phối hợp", "Ban Chỉ huy phòng thủ dân sự cấp tỉnh, cấp xã"),
 ])
 def test_a_name_ends_before_its_verb(text, body):
     assert text[:body_list_end(text, load())] == body
