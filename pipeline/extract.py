@@ -862,7 +862,7 @@ class Extractor:
                                        part.text.strip()):
             return True  # "I. ĐÁNH GIÁ CHUNG / ... Để ..., Thành phố cần thực hiện các nhiệm vụ, giải pháp sau đây: / 1. ..."
         return not re.search(r"MUC (?:DICH|TIEU)|^YEU CAU|, YEU CAU|QUAN DIEM|CAN CU|SU CAN THIET|TINH HINH|KET QUA|^DOI TUONG"
-                             r"|^DANH GIA|^(?:VE )?(?:TON TAI|HAN CHE)|^NGUYEN TAC",
+                             r"|^DANH GIA|^(?:VE )?(?:TON TAI|HAN CHE)|^NGUYEN TAC|^CO CAU TO CHUC|^PHAM VI|^GIAI THICH TU NGU",
                              strip_marks(part.heading).upper())
 
     def _aims_only(self, section: str) -> bool:

@@ -1173,3 +1173,16 @@ def test_regulation_issued_by_a_decision():
         ("Điều 5", "responsible", "Sở Văn hóa, Thể thao và Du lịch", "none"),
         ("Điều 5", "report_to", "Ủy ban nhân dân tỉnh", "none"),
     }
+
+
+def test_scope_and_structure_articles_assign_nothing():
+    """A regulation's scope, definitions and structure articles name bodies without giving them a task (the
+    precision sample of seed 8 found "Phòng Xây dựng" of "Phòng Xây dựng pháp luật" in a list of divisions)."""
+    text = ("QUYẾT ĐỊNH\n\nQuy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Tư pháp\n\n"
+            "Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng\n\n1. Sở Tư pháp, các cơ quan, tổ chức có liên quan thực hiện "
+            "Quy định này.\n\n"
+            "Điều 2. Cơ cấu tổ chức\n\n1. Lãnh đạo Sở gồm Giám đốc và các Phó Giám đốc.\n\n2. Các phòng chuyên môn:\n\n"
+            "a) Phòng Xây dựng pháp luật thực hiện công tác thẩm định.\n\nb) Phòng Hành chính tư pháp.\n\n"
+            "Điều 3. Tổ chức thực hiện\n\nSở Tư pháp có trách nhiệm hướng dẫn thực hiện Quyết định này.\n")
+    doc = extract_text(text)
+    assert _rows(doc) == {("Điều 3", "responsible", "Sở Tư pháp")}
