@@ -121,6 +121,37 @@ def expand(name: str) -> str:
 # Building
 
 
+# what goes on after a complete name and is no part of it: a verb or the title of a text ("Thủ tướng Chính phủ ban
+# hành Kế hoạch", "Ủy ban nhân dân tỉnh Bình Phước Thành lập", "Chính phủ nhiệm kỳ ..."), a signer's name ("Thủ tướng
+# Chính phủ Phạm Minh Chính"), a date, or the next body of a table cell ("Bộ Công an Bộ Khoa học và Công nghệ")
+_CLAUSE_START = re.compile(
+    r"(?:ban hành|phê duyệt|về|quy định|kế hoạch|chiến lược|luật|thành lập|tiếp nhận|cập nhật|ký|không|xem xét"
+    r"|cấp giấy|thụ lý|quyết định|nghị quyết|chương trình|giấy|hồ sơ|nhiệm kỳ|giao|tổ chức|hướng dẫn|kiểm tra"
+    r"|thực hiện)\b")
+_VERB_AFTER = re.compile(r"(?:thành lập|cập nhật|tiếp nhận|ký giấy|xem xét|thụ lý|cấp giấy|ban hành|phê duyệt|không luật"
+                         r"|công chức thụ lý|luật thuế)\b")
+_SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+             "Dương", "Lý", "Đinh", "Mai", "Trịnh", "Đào", "Lương", "Hà", "Tô", "Tạ", "Chu", "Lâm", "Cao", "Nông"}
+
+
+def _clause_after_name(cand: tuple, kept: dict) -> bool:
+    """Whether ``cand`` is a kept name and words that are not its own (see ``_CLAUSE_START``)."""
+    if any(w.isdigit() and cand[i - 1] not in ("vực", "khu", "số", "Khu") for i, w in enumerate(cand) if i):
+        return True  # "Bộ Giáo dục và Đào tạo 31 10 2025"
+    for k in range(2, len(cand)):
+        if _VERB_AFTER.match(" ".join(cand[k:]).lower()):
+            return True  # (wherever it is: "Ủy ban nhân dân tỉnh Bình Phước Thành lập", "Phòng ĐTTĐ&GSĐT xem xét hồ sơ")
+        if cand[:k] not in kept:
+            continue
+        rest = cand[k:]
+        if _CLAUSE_START.match(" ".join(rest).lower()) and " ".join(rest).lower() not in PLACE_TAILS:
+            return True
+        if rest[0] in (cand[0], "Các") or cand[k - 1] == "phủ" and rest[0] in _SURNAMES and len(rest) >= 2 \
+                and all(w[:1].isupper() for w in rest):
+            return True
+    return False
+
+
 def mine(texts: Iterable[str], min_count: int = 4, max_len: int = 10) -> dict:
     heads = sorted(HEADS, key=lambda h: -len(h.split()))
     head_first = defaultdict(list)
@@ -170,6 +201,8 @@ def mine(texts: Iterable[str], min_count: int = 4, max_len: int = 10) -> dict:
             continue
         if any(cand[:k] in kept and all(w[:1].islower() for w in cand[k:]) and n < 0.5 * kept[cand[:k]]
                and " ".join(cand[k:]) not in PLACE_TAILS for k in range(2, len(cand))):
+            continue
+        if _clause_after_name(cand, kept):
             continue
         nx = nexts[cand]
         top_share = nx.most_common(1)[0][1] / n
