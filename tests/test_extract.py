@@ -1186,3 +1186,15 @@ def test_scope_and_structure_articles_assign_nothing():
             "Điều 3. Tổ chức thực hiện\n\nSở Tư pháp có trách nhiệm hướng dẫn thực hiện Quyết định này.\n")
     doc = extract_text(text)
     assert _rows(doc) == {("Điều 3", "responsible", "Sở Tư pháp")}
+
+
+def test_mined_names_stop_where_the_sentence_goes_on():
+    """The gazetteer is mined from the corpus; a name that runs on into a verb, a title, a signer or a date is no
+    name (they were kept: "Thủ tướng Chính phủ ban hành Quy chế", "Chính phủ Quy định chi tiết")."""
+    from pipeline.bodies import mine
+    texts = ["Thủ tướng Chính phủ ban hành Quy chế. Thủ tướng Chính phủ Phạm Minh Chính. Chính phủ Quy định chi tiết. "
+             "Thủ tướng Chính phủ. Sở Tài chính tỉnh Lạng Sơn. Bộ Tài chính 31 10 2025. Thủ tướng Chính phủ."] * 5
+    names = {v for b in mine(texts)["bodies"] for v in b["variants"]}
+    assert {"Thủ tướng Chính phủ", "Sở Tài chính tỉnh Lạng Sơn"} <= names
+    assert not names & {"Thủ tướng Chính phủ ban hành Quy chế", "Thủ tướng Chính phủ Phạm Minh Chính",
+                        "Chính phủ Quy định chi tiết", "Bộ Tài chính 31 10 2025"}
