@@ -89,8 +89,8 @@ PLACE_TAILS = {"tỉnh", "thành phố", "huyện", "xã", "cấp tỉnh", "cấ
                "các tỉnh", "các huyện", "các xã", "các xã, phường", "thị xã", "quận", "phường"}
 SHORT_HEADS = {"Sở", "Ban", "Bộ", "Đài", "Báo", "Phòng", "Hội", "Đoàn", "Cục", "Viện", "Trường", "Quỹ", "Cổng",
                "Kho", "Tổ", "Khối", "Cụm", "Chi", "Văn", "Trung", "Thanh", "Bảo", "Công", "Ngân", "Liên", "Học"}
-_SPLIT_TOKEN = re.compile(r"[^\W_]+(?:[&-][^\W_]+)*|[,;.:()]")
-_PUNCT = set(",;.:()")
+_SPLIT_TOKEN = re.compile(r"[^\W_]+(?:[&-][^\W_]+)*|[,;.:()/]|(?<=\s)[-–](?=\s)")  # (and "Thi đua - Khen thưởng")
+_PUNCT = set(",;.:()/")
 STOP_END = {"và", "của", "các", "với", "cho", "tại", "trên", "về", "để", "theo", "phối", "hợp", "chủ", "trì", "thực",
             "hiện", "có", "trách", "nhiệm", "được", "là", "đã", "sẽ", "trong", "từ", "đến", "năm", "ngày", "số",
             "tham", "mưu", "hướng", "dẫn", "tổ", "chức", "triển", "khai", "xây", "dựng", "kiểm", "tra", "nhằm",
@@ -99,7 +99,7 @@ STOP_END = {"và", "của", "các", "với", "cho", "tại", "trên", "về", "�
             "giải", "quyết", "gửi", "lấy", "ý", "kiến", "quản", "lý", "cung", "cấp", "ban", "hành", "công", "bố"}
 
 
-INNER_STOP = {"có", "để", "là", "được", "đã", "sẽ", "trả", "lời"}
+INNER_STOP = {"có", "để", "là", "được", "đã", "sẽ", "trả", "lời", "hoặc"}
 
 
 def key(name: str) -> str:
@@ -129,7 +129,8 @@ _CLAUSE_START = re.compile(
     r"|cấp giấy|thụ lý|quyết định|nghị quyết|chương trình|giấy|hồ sơ|nhiệm kỳ|giao|tổ chức|hướng dẫn|kiểm tra"
     r"|thực hiện)\b")
 _VERB_AFTER = re.compile(r"(?:thành lập|cập nhật|tiếp nhận|ký giấy|xem xét|thụ lý|cấp giấy|ban hành|phê duyệt|không luật"
-                         r"|công chức thụ lý|luật thuế)\b")
+                         r"|công chức thụ lý|luật thuế|tham dự|vắng mặt|kiểm tra hồ sơ|hồ sơ|địa chỉ)\b")
+_HEAD_TUPLES = {tuple(h.split()) for h in HEADS}
 _SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
              "Dương", "Lý", "Đinh", "Mai", "Trịnh", "Đào", "Lương", "Hà", "Tô", "Tạ", "Chu", "Lâm", "Cao", "Nông"}
 
@@ -139,8 +140,13 @@ def _clause_after_name(cand: tuple, kept: dict) -> bool:
     if any(w.isdigit() and cand[i - 1] not in ("vực", "khu", "số", "Khu") for i, w in enumerate(cand) if i):
         return True  # "Bộ Giáo dục và Đào tạo 31 10 2025"
     for k in range(2, len(cand)):
-        if _VERB_AFTER.match(" ".join(cand[k:]).lower()):
+        if _VERB_AFTER.match(" ".join(w for w in cand[k:] if w not in ("-", "–")).lower()):
             return True  # (wherever it is: "Ủy ban nhân dân tỉnh Bình Phước Thành lập", "Phòng ĐTTĐ&GSĐT xem xét hồ sơ")
+        if cand[:k] in _HEAD_TUPLES and cand[k] in (",", "Bộ", "Các"):
+            return True  # "Công an Bộ Khoa học và Công nghệ", "Công an, Nông nghiệp và Môi trường": a list run on
+        if cand[k] == "các" and cand[:k] in kept and cand[:k] not in _HEAD_TUPLES and k + 1 < len(cand) \
+                and cand[k + 1] in ("cơ", "đơn", "sở", "ngành", "địa"):
+            return True  # "Hội đồng Thi đua - Khen thưởng các cơ quan": whose council (but "Đảng ủy các cơ quan Đảng")
         if cand[:k] not in kept:
             continue
         rest = cand[k:]
@@ -164,10 +170,13 @@ def mine(texts: Iterable[str], min_count: int = 4, max_len: int = 10) -> dict:
         for i, t in enumerate(toks):
             if t not in head_first:
                 continue
-            if not any(toks[i:i + len(h)] == h for h in head_first[t]):
+            matched = [len(h) for h in head_first[t] if toks[i:i + len(h)] == h]
+            if not matched:
                 continue
-            if t in SHORT_HEADS and (i + 1 >= len(toks) or not toks[i + 1][:1].isupper()):
-                continue  # "Ban hành", "Báo cáo", "Sở hữu", "Trường hợp": words, not bodies
+            # "Ban hành", "Báo cáo", "Sở hữu", "Trường hợp": words, not bodies (but a head of two syllables, "Văn
+            # phòng", "Công an", "Trung tâm", goes on in lower case: it was skipped, and no such name was mined)
+            if t in SHORT_HEADS and max(matched) == 1 and (i + 1 >= len(toks) or not toks[i + 1][:1].isupper()):
+                continue
             if t == "Thuế" and (i + 1 >= len(toks) or not (toks[i + 1][:1].isupper() or toks[i + 1] in ("tỉnh", "thành", "cơ"))):
                 continue  # "Thuế tỉnh", "Thuế cơ sở" are tax offices; "Thuế xuất khẩu" is a tax
             for n in range(1, max_len + 1):
@@ -187,7 +196,7 @@ def mine(texts: Iterable[str], min_count: int = 4, max_len: int = 10) -> dict:
     head_tuples = {tuple(h.split()) for h in heads}
     kept: dict[tuple, int] = {}
     for cand, n in sorted(counts.items(), key=lambda kv: len(kv[0])):
-        if n < min_count or len(cand) < 2 or cand[-1].lower() in STOP_END or cand[-1] in _PUNCT:
+        if n < min_count or len(cand) < 2 or cand[-1].lower() in STOP_END or cand[-1] in _PUNCT or cand[-1] in "-–":
             continue
         if cand in head_tuples and cand[0] in SHORT_HEADS:
             continue
@@ -273,7 +282,8 @@ class Gazetteer:
         if self.keys and len(k) >= 6:
             hit = process.extractOne(k, self.keys, scorer=fuzz.ratio, score_cutoff=90)
             # never "Sở ..." -> "Bộ ...", nor "... Tỉnh ủy" -> "... Thành ủy"
-            if hit and hit[0].split()[0] == k.split()[0] and _levels(hit[0]) == _levels(k):
+            if hit and hit[0].split()[0] == k.split()[0] and _levels(hit[0]) == _levels(k) \
+                    and _proper(hit[0]) == _proper(k):
                 return self.by_key[hit[0]]
         return cleaned[:1].upper() + cleaned[1:]
 
@@ -292,6 +302,16 @@ class Gazetteer:
 
 _LEVEL_RE = re.compile(r"\b(?:tỉnh|thành|huyện|quận|xã|phường|trung ương)\b")
 _UY_RE = re.compile(r"\b(Tỉnh|Thành|Huyện|Thị|Đảng)\s+Ủy\b")
+
+
+_PLACE_NAME_RE = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|xã|phường|khu vực|đặc khu)\s+((?!(?:và|các|cấp)\b)\w+(?:\s+\w+)*)")
+
+
+def _proper(k: str) -> tuple:
+    """What a fuzzy match must not change in a key: the place named after a level ("... tỉnh quảng trị" is not "...
+    tỉnh quảng ngãi", "... thành phố huế" not "... thành phố") and the numbers ("khu vực 14", "khu vực xi")."""
+    place = _PLACE_NAME_RE.search(k)
+    return (place.group(1) if place else "", tuple(re.findall(r"\b(?:\d+|[ivxl]+)\b", k)))
 
 
 def _levels(k: str) -> set[str]:

@@ -403,7 +403,8 @@ FUNCTION_WORDS = {"và", "trong", "của", "về", "với", "cho", "tại", "the
 COMPLETE = re.compile(r"(?:Chính\s+phủ|Quốc\s+hội|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Việt\s+Nam)$")
 QUALIFIERS = {"Tỉnh ủy", "Thành ủy", "Huyện ủy", "Trung ương", "Quốc hội"}
 OF_HEADS = {"Giám đốc", "Chánh Văn phòng", "Thủ trưởng", "Phó Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Thống đốc", "Tổng Kiểm toán", "Ủy ban", "Đảng ủy", "Đảng đoàn", "Ban cán sự đảng", "Văn phòng", "Chủ tịch", "Thường trực", "Ban Thường vụ",
-            "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ", "Bí thư", "Trưởng Ban", "Phó Trưởng Ban"}
+            "Lãnh đạo", "Công đoàn", "Đoàn Thanh niên", "Chi bộ", "Bí thư", "Trưởng Ban", "Phó Trưởng Ban", "Trưởng ban",
+            "Phó Trưởng ban"}
 _HEAD_RE = re.compile(r"(?:" + "|".join(re.escape(h) for h in sorted(set(HEADS) | OF_HEADS | ABBR | {"Cổng", "Trường", "Ban chỉ đạo"},
                                                                        key=len, reverse=True)) + r")(?![\w])"
                       r"(?<!Hội(?=\s(?:nghị|thảo|thi|diễn)\b))(?<!Báo(?=\s(?:cáo|chí)\b))(?<!Ban(?=\shành\b))"
@@ -502,10 +503,15 @@ def _name_end(text: str, start: int) -> int:
     words = _words(rest[pos:])
     last = 0
     prev_cap = True  # a head may go on in lower case ("Sở Nội vụ", "Mặt trận tổ quốc Việt Nam"); verbs stop it
+    placed = False  # a place word was read: the capitals after it are the place's name ("thành phố Hà Nội")
     real_cap = head.split()[-1][:1].isupper()  # the word before is written with a capital ("Xây" in "Xây dựng")
     i = 0
     while i < len(words):
         w = words[i].group(0)
+        if w == "," and placed and i + 1 < len(words) and (
+                words[i + 1].group(0) in ("Trưởng", "Phó", "Giám", "Chánh", "Thủ", "Chủ", "Tổng", "Bí")
+                or _HEAD_RE.match(rest[pos + words[i + 1].start():])):
+            break  # "Chủ tịch Ủy ban nhân dân thành phố Đà Nẵng, Trưởng ban ...": a new office after a place's name
         if w == "," and i + 1 < len(words) and _is_cap(words[i + 1].group(0)) and i > 0 \
                 and words[i - 1].group(0).lower() not in PLACE_WORDS and (prev_cap or _is_cap(words[i - 2].group(0)) if i > 1 else prev_cap) \
                 and not _HEAD_RE.match(rest[pos + words[i + 1].start():]) and words[i + 1].group(0) != "Các":
@@ -583,7 +589,7 @@ def _name_end(text: str, start: int) -> int:
                 i += 1
             prev_cap, real_cap = False, False
             continue
-        if w == "cấp" and i + 1 < len(words) and words[i + 1].group(0)[:1].islower() \
+        if w == "cấp" and i + 1 < len(words) and (words[i + 1].group(0)[:1].islower() or words[i + 1].group(0) == "Giấy") \
                 and not (i and words[i - 1].group(0) in ("cùng", "các")):
             break  # "Ban Quản lý ... thành phố Hà Nội cấp giấy phép xây dựng": the verb after the name
         if w.lower() in PLACE_WORDS and not _lone_place(words, i):
@@ -601,7 +607,7 @@ def _name_end(text: str, start: int) -> int:
                 j += 2  # "Ban Xây dựng Đảng đảng ủy xã, phường", "... xã, phường, đặc khu"
                 if words[j - 1].group(0) == "đặc" and j < len(words) and words[j].group(0) == "khu":
                     j += 1
-            last, prev_cap, real_cap, i = words[j - 1].end(), False, False, j
+            last, prev_cap, real_cap, i, placed = words[j - 1].end(), False, False, j, True
             continue
         if w == "và":
             break  # "và" joins two bodies unless a capital that is no head follows (handled above)
@@ -617,6 +623,8 @@ def _name_end(text: str, start: int) -> int:
             break
         if w == "làm" and i + 1 < len(words) and words[i + 1].group(0) in ("cơ", "đầu", "chủ", "nhiệm", "Trưởng", "trưởng"):
             break  # "Giao Ủy ban nhân dân tỉnh Khánh Hòa làm cơ quan chủ quản": what the body is made, not its name
+        if w[:1].islower() and prev_cap and placed and not re.match(r"\s*-", rest[pos + words[i - 1].end():]):
+            break  # "Ủy ban nhân dân thành phố Hà Nội xét, tặng thưởng ...": a place's name takes no lower-case syllable
         if w[:1].islower() and prev_cap:
             # lower-case syllables after a capital: one (Nội vụ), or a short run with no verb in it when a
             # capital or a list separator follows ("Sở Thông tin truyền thông, Báo ...")
