@@ -118,6 +118,9 @@ PREAMBLE_ASKS = re.compile(r"\b(?:cần|phải|yêu\s+cầu|đề\s+nghị|giao|
 NO_PREDICATE = r"và|các|những|trên(?!\s+tinh\s+thần)|của|thuộc|tại|trong|có\s+thể|là|đã|sẽ\s+giao" \
     r"|thống\s+nhất(?!\s+(?:thực\s+hiện|triển\s+khai|áp\s+dụng|sử\s+dụng|quản\s+lý))"  # ("Các Bộ, cơ quan thống nhất ...": agree)
 NO_PREDICATE += r"|được\s+(?:quyền|phân\s+cấp)|có\s+quyền(?!\s+hạn)|ở"  # a right or a delegated power, a place: not a task
+# what a body is or has, not what it must do: "Các tổ chức, cá nhân có thành tích ... được khen thưởng", "Mặt trận ... hoạt
+# động trong khuôn khổ Hiến pháp", "Các tổ chức, doanh nghiệp ... đáp ứng các điều kiện", "Các đơn vị ... gồm"
+NO_PREDICATE += r"|được\s+(?:khen\s+thưởng|quy\s+định|thành\s+lập|hưởng)|có\s+thành\s+tích|hoạt\s+động\s+(?:theo|trong)|đáp\s+ứng|(?:bao\s+)?gồm"
 # the province (or city) a notice's title names, as who must act: "Tỉnh cần ...", "Thành phố chủ động ..." (not "Tỉnh ủy")
 OWN_PLACE = re.compile(r"(?P<when>(?:Trong\s+)?[Tt]hời\s+gian\s+tới\s*,\s*)?(?P<p>Tỉnh|Thành\s+phố)\s+(?!(?:ủy|uỷ|đoàn|đội)\b)"
                        r"(?=[a-zà-ỹđ])(?!(?:có|là|đã|được|với|của|và|hiện)\b)")

@@ -1222,3 +1222,15 @@ def test_the_gazetteer_has_names_under_two_syllable_heads():
 ])
 def test_a_place_name_ends_before_the_verb(text, body):
     assert text[:body_list_end(text, load())] == body
+
+
+@pytest.mark.parametrize("sentence", [
+    "Các tổ chức, cá nhân có thành tích trong thực hiện Kế hoạch được khen thưởng theo quy định.",
+    "Ủy ban nhân dân cấp xã bao gồm lãnh đạo Ủy ban nhân dân và công chức chuyên môn.",
+    "Quỹ Bảo vệ môi trường tỉnh hoạt động theo nguyên tắc không vì mục đích lợi nhuận.",
+])
+def test_what_a_body_is_or_has_is_no_task(sentence):
+    """Seed 8 of the precision sample: who is rewarded, what a body is made of, how it works assign nothing."""
+    doc = extract_text(f"KẾ HOẠCH\n\nThực hiện công tác thi đua\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. {sentence}\n\n"
+                       "2. Sở Nội vụ chủ trì tổng hợp kết quả.\n")
+    assert _rows(doc) == {("I.2", "lead", "Sở Nội vụ")}
