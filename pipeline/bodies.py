@@ -304,13 +304,13 @@ _LEVEL_RE = re.compile(r"\b(?:tỉnh|thành|huyện|quận|xã|phường|trung �
 _UY_RE = re.compile(r"\b(Tỉnh|Thành|Huyện|Thị|Đảng)\s+Ủy\b")
 
 
-_PLACE_NAME_RE = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|xã|phường|khu vực|đặc khu)\s+((?!(?:và|các|cấp)\b)\w+(?:\s+\w+)*)")
+_NAMED_PLACE_RE = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|xã|phường|khu vực|đặc khu)\s+((?!(?:và|các|cấp)\b)\w+(?:\s+\w+)*)")
 
 
 def _proper(k: str) -> tuple:
     """What a fuzzy match must not change in a key: the place named after a level ("... tỉnh quảng trị" is not "...
     tỉnh quảng ngãi", "... thành phố huế" not "... thành phố") and the numbers ("khu vực 14", "khu vực xi")."""
-    place = _PLACE_NAME_RE.search(k)
+    place = _NAMED_PLACE_RE.search(k)
     return (place.group(1) if place else "", tuple(re.findall(r"\b(?:\d+|[ivxl]+)\b", k)))
 
 

@@ -482,9 +482,10 @@ def _looks_like_name(s: str) -> bool:
             and upper_share(s) < 0.6)
 
 
-def _attached_text(lines: list[TLine], start: int) -> Optional[int]:
-    """Where the text a decision issues begins, when it is written after the decision's signature: its type line
-    ("QUY CHẾ", "KẾ HOẠCH") followed within a few lines by "(Ban hành kèm theo Quyết định số ...)"."""
+def _attached_text(lines: list[TLine], start: int) -> Optional[tuple[int, int, int]]:
+    """The text a decision issues, when it is written after the decision's signature: (where the decision's recipients
+    and signature start, the issued text's type line ("QUY CHẾ", "KẾ HOẠCH"), its note "(Ban hành kèm theo Quyết định
+    số ...)" a few lines below), or None."""
     signed = next((i for i in range(start, len(lines))
                    if RECIPIENTS.match(lines[i].text) or AUTHORITY.match(lines[i].text)), None)
     if signed is None:
@@ -493,8 +494,9 @@ def _attached_text(lines: list[TLine], start: int) -> Optional[int]:
     note = next((j for j in range(signed + 1, len(lines)) if ATTACHED_NOTE.match(lines[j].text)), None)
     if note is None:
         return None
-    return next((i for i in range(max(signed + 1, note - 5), note)
-                 if ATTACHED.match(lines[i].text) and upper_share(lines[i].text) > 0.8), None)
+    typed = next((i for i in range(max(signed + 1, note - 5), note)
+                  if ATTACHED.match(lines[i].text) and upper_share(lines[i].text) > 0.8), None)
+    return (signed, typed, note) if typed is not None else None
 
 
 def segment(text: str) -> Segmented:
@@ -508,8 +510,8 @@ def segment(text: str) -> Segmented:
     top = [i for i, ln in enumerate(lines[:30]) if ln.role == "body"]
     type_idx = next((i for i in top if _is_type_line(lines[i].text)), None)
     # the text a decision issues, after the decision's own articles and signature: the body is that text's
-    attach = _attached_text(lines, type_idx + 1) if type_idx is not None else None
-    zone_from = attach if attach is not None else 0
+    attached = _attached_text(lines, type_idx + 1) if type_idx is not None else None
+    zone_from = attached[1] if attached else 0
     # a text whose articles are its body (a resolution, a decree: "Điều 4. 1. ... a) ..."): items numbered again in each
     # article; not a plan with parts ("I. MỤC ĐÍCH ...") after the articles of the decision that issues it, nor a
     # regulation ("Điều 1" again) after them unless it is written apart after the decision's signature
@@ -581,10 +583,8 @@ def segment(text: str) -> Segmented:
     # the decision's own recipients and signature before the text it issues, and that text's type line and title
     # down to "(Ban hành kèm theo ...)": neither preamble nor body
     apart = range(0)
-    if attach is not None:
-        dec_tail = next(i for i in range(type_idx + 1, attach)
-                        if RECIPIENTS.match(lines[i].text) or AUTHORITY.match(lines[i].text))
-        note = next(j for j in range(attach + 1, len(lines)) if ATTACHED_NOTE.match(lines[j].text))
+    if attached:
+        dec_tail, attach, note = attached
         apart = range(dec_tail, note + 1)
         dec_signer, dec_recipients, dec_rest = _read_tail([ln for ln in lines[dec_tail:attach] if ln.role == "body"],
                                                           mark)
@@ -663,7 +663,7 @@ def segment(text: str) -> Segmented:
     line_sections: list[Optional[str]] = []
     current: Optional[_Open] = None
     heading_open = False  # still reading the heading paragraph
-    before_body = {id(ln) for ln in lines[:first_head]} if attach is not None else set()
+    before_body = {id(ln) for ln in lines[:first_head]} if attached else set()
     for ln in body:
         h = head(ln.text) if id(ln) not in before_body else None
         if h and h.kind not in ("roman", "article") and not (ln.blank_before or heading_open or current is None
