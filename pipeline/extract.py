@@ -225,6 +225,9 @@ def _one_body_end(text: str, start: int, gaz: Gazetteer, cap_generic: bool = Fal
     if re.match(r"Chính\s+phủ\s+(?:số|điện\s+tử)\b", rest):
         return start  # "Chính phủ số", "Chính phủ điện tử": digital government, no body
     known = gaz.known_prefix(rest)
+    if head and not known:  # "Giám đốc Trung tâm phục vụ hành chính công tỉnh": an office of a known body
+        inner_known = gaz.known_prefix(rest[head.end():])
+        known = head.end() + inner_known if inner_known else 0
     heuristic = _name_end(text, start)
     pl = re.match(r"(?:các|những)\s+", rest, re.IGNORECASE)
     if pl and _HEAD_RE.match(rest[pl.end():]):  # "Các Trung tâm y tế", "các Ban Xây dựng Đảng"
