@@ -528,6 +528,8 @@ def _name_end(text: str, start: int) -> int:
         if _is_cap(w) and i + 1 < len(words) and re.fullmatch(
                 r"(?:chủ\s+trì|phối\s+hợp|tham\s+mưu|triển\s+khai|thực\s+hiện)", f"{w.lower()} {words[i + 1].group(0)}"):
             break  # "Phòng Tổ chức - Hành chính - Quản trị / Chủ trì, phối hợp ...": a heading run on into its text
+        if w == "Các":
+            break  # "Sở Tài chính Các sở, ngành" (a table cell without a comma): a new body
         if _is_cap(w):
             hm2 = _HEAD_RE.match(rest[pos + words[i].start():])
             if hm2 and not prev_cap and hm2.group(0) not in QUALIFIERS:
@@ -551,8 +553,6 @@ def _name_end(text: str, start: int) -> int:
                 and not _generic_end(rest[pos + words[i + 1].start():], rest[pos + words[i + 1].start():].lower()):
             i, prev_cap = i + 1, True  # "Hội đồng Thi đua - khen thưởng tỉnh": a dash inside a name in lower case
             continue
-        if w == "Các":
-            break  # "Sở Tài chính Các sở, ngành" (a table cell without a comma): a new body
         if w == "các" and i + 1 < len(words) and _is_cap(words[i + 1].group(0)) and prev_cap:
             i += 1  # "Liên hiệp các Hội Khoa học và Kỹ thuật"
             continue

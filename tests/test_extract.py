@@ -131,6 +131,8 @@ def test_deadline_forms(text, want):
     ("Chủ tịch Hội đồng Thi đua - Khen thưởng cấp cơ sở", ["Chủ tịch Hội đồng Thi đua - Khen thưởng cấp cơ sở"]),
     ("Giám đốc Trung tâm Phục vụ hành chính công tỉnh; Trung tâm Phục vụ hành chính công cấp xã",
      ["Giám đốc Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Phục vụ hành chính công cấp xã"]),
+    # session 10: a table cell with no comma before the next body ("Các" had been read as a capital of the name)
+    ("Sở Tài chính Các sở, ngành, UBND xã, phường, đặc khu", ["Sở Tài chính", "Các sở, ngành", "UBND xã, phường, đặc khu"]),
 ])
 def test_body_lists_are_split(span, want):
     assert split_bodies(span, load()) == want
