@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from .bodies import HEADS, LIST_HEADS, MINISTRIES_AND, PLACES_HEAD
 from .bodies import key as body_key
@@ -54,6 +55,10 @@ CITATION_RE = re.compile(
 # (older documents write "I/" and "1/")
 # (and "PHẦN III." before the numeral; "1.1 Nội dung" without the last dot)
 ROMAN_HEAD = re.compile(r"^(?:(?:PHẦN|Phần)\s+)?(?P<num>[IVXLl1|!]{1,5}|V1{1,3}|V[Il1]{1,3})\s*[.\-–:/]\s*(?P<rest>\S.*)$")
+# a part's numeral as OCR misreads it ("Ill.", "Il.", "Vv.", "IIl."): read against the part the outline expects
+ROMAN_LIKE_HEAD = re.compile(r"^(?P<num>[IVXivxl][IVXLlvi1|!]{0,3})\s*[.\-–:/]\s*(?P<rest>\S.*)$")
+# ... and one whose period OCR lost, before a title in capitals ("II NỘI DUNG THỰC HIỆN")
+ROMAN_BARE_HEAD = re.compile(r"^(?P<num>[IVX]{1,4})\s+(?P<rest>[A-ZĐÀ-Ỹ][^\s.]*\s+\S.*)$")
 ARABIC_HEAD = re.compile(r"^(?P<num>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})(?:\s?(?:\.|-|\)|/)|(?<=\d\.\d)\s|(?<=\d\.\d\d)\s)"
                          r"\s*(?P<rest>\S.*)$")
 LETTER_HEAD = re.compile(r"^(?P<num>[a-zđ])\s?[)./]\s*(?P<rest>\S.*)$")
@@ -285,6 +290,17 @@ def _roman_value(token: str) -> Optional[int]:
     return roman_to_int(fixed)
 
 
+def _roman_reading(token: str, expected: int) -> Optional[int]:
+    """The part number a numeral stands for: as written when it is one, else the expected part when the
+    misread numeral is one letter away from it ("Ill" = III, "IL" = I or II, "Vv" = V), else its look-alike value."""
+    if re.fullmatch(r"[IVX]+", token):
+        return roman_to_int(token)
+    norm = re.sub(r"[1l|!Li]", "I", token).replace("v", "V").replace("x", "X")
+    if not token.isdigit() and Levenshtein.distance(norm, int_to_roman(expected)) <= (1 if len(token) >= 2 else 0):
+        return expected  # ("v." = V only where V comes next)
+    return roman_to_int(norm)
+
+
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
@@ -294,6 +310,7 @@ class Head:
     nums: tuple  # roman: (n,), arabic: (1, 4) for "1.4.", letter: ("a",)
     rest: str
     weak: bool = False  # a part written in sentence case ("IV. Tổ chức thực hiện."): only as the very next part
+    numeral: str = ""  # a roman numeral as written, when OCR may have misread it: read against the expected part
 
 
 CLOSING_ARTICLE = re.compile(r"^Điều\s+\d{1,2}\.\s+(?:(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị)\s+này\s+có\s+hiệu\s+lực"
@@ -310,10 +327,13 @@ def parse_head(text: str) -> Optional[Head]:
     if m:
         v = _roman_value(m["num"])
         if v and v <= 20 and upper_share(m["rest"]) >= 0.6 and len(m["rest"]) >= 3:
-            return Head("roman", (v,), m["rest"])
+            return Head("roman", (v,), m["rest"], numeral=m["num"])
         if v and v <= 20 and re.fullmatch(r"[IVX]+", m["num"]) and m["rest"][:1].isupper() \
                 and len(m["rest"].split()) <= 16:
             return Head("roman", (v,), m["rest"].rstrip(" ."), weak=True)
+    m = ROMAN_LIKE_HEAD.match(s) or ROMAN_BARE_HEAD.match(s)
+    if m and upper_share(m["rest"]) >= 0.8 and len(m["rest"].split()) >= 2:
+        return Head("roman", (0,), m["rest"], numeral=m["num"])  # (a misread numeral: the outline reads it)
     m = ARABIC_HEAD.match(s)
     if m and _opens_item(m["rest"]):
         nums = tuple(int(x) for x in re.split(r"\s?\.\s?", m["num"]))
@@ -361,8 +381,10 @@ class Outline:
             self.article, self.roman, self.arabic, self.letter = n, None, [], None
             return f"Điều {n}", f"Điều {n}.", None
         if h.kind == "roman":
-            n = h.nums[0]
             expected = (self.roman or 0) + 1
+            n = (_roman_reading(h.numeral, expected) if h.numeral else h.nums[0]) or 0
+            if not n:
+                return None
             label = f"{_roman_label(n)}."
             if n == self.roman and not h.weak and self.arabic:
                 n = expected  # a part numbered again by a slip ("IV. PHÂN CÔNG ..." then "IV. TỔ CHỨC ..."): the next
@@ -670,6 +692,9 @@ def segment(text: str) -> Segmented:
                                             or _ends_paragraph(line_sections, body, ln)):
             h = None
         acc = outline.accept(h) if h else None
+        if h and not acc and h.kind == "roman" and h.numeral.isdigit():
+            h = Head("arabic", (int(h.numeral),), h.rest)  # "1. NHIỆM VỤ CHUNG": an item, where part I is no longer next
+            acc = outline.accept(h)
         if acc:
             sid, label, parent = acc
             sec = Section(id=sid, label=label, level=sid.count(".") + 1, heading="", text="", parent=parent,
@@ -684,9 +709,11 @@ def segment(text: str) -> Segmented:
         target = current.paragraphs if current else preamble_pars
         # a paragraph goes on over a blank line when the next line starts in lower case (a page break)
         cont = bool(target) and not BULLET.match(ln.text) and (not ln.blank_before or ln.text[:1].islower())
-        if heading_open and current and cont and not _heading_done(current, ln.text):
-            target[-1].append(ln.text)
-            continue
+        if heading_open and current and cont:
+            if not _heading_done(current, ln.text):
+                target[-1].append(ln.text)
+                continue
+            cont = False  # the heading ended on its own line: its text starts a paragraph (OCR loses blank lines)
         heading_open = False
         if cont:
             target[-1].append(ln.text)

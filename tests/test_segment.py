@@ -88,6 +88,30 @@ def test_issue_5_a_part_numbered_again_by_a_slip_is_the_next_part():
     assert seg.sections[4].label == "II."  # as written
 
 
+def test_part_numerals_as_ocr_misreads_them_are_read_against_the_next_part():
+    """Legacy OCR of scanned plans (``eval_extract --through legacy``): "Il."/"Ill." for II/III, "Vv." and "v." for V,
+    a period lost ("IV KINH PHÍ"); "IL." where I comes is I, not II (vie OCR of seed 001's scan)."""
+    text = ("KẾ HOẠCH\n\nvề việc thử\n\nIL. MỤC ĐÍCH\n\n1. Mục đích: làm rõ.\n\nIl. NHIỆM VỤ\n\n1. Tuyên truyền.\n\n"
+            "Ill. GIẢI PHÁP\n\n1. Đổi mới.\n\nIV KINH PHÍ THỰC HIỆN\n\n1. Ngân sách.\n\nVv. TỔ CHỨC THỰC HIỆN\n\n"
+            "1. Sở Nội vụ chủ trì.\n\n2. Các sở báo cáo.\n")
+    seg = segment(text)
+    assert [s.id for s in seg.sections] == ["I", "I.1", "II", "II.1", "III", "III.1", "IV", "IV.1", "V", "V.1", "V.2"]
+    assert seg.sections[8].heading == "TỔ CHỨC THỰC HIỆN"
+    # a lower-case "v." is V only where V comes next; an item numbered "1." in capitals is an item where I is past
+    seg = segment("KẾ HOẠCH\n\nvề việc thử\n\nI. MỤC ĐÍCH\n\n1. NHIỆM VỤ CHUNG\n\nLàm rõ.\n\nv. TỔ CHỨC THỰC HIỆN\n\n"
+                  "2. Sở Y tế.\n")
+    assert [(s.id, s.heading) for s in seg.sections] == [("I", "MỤC ĐÍCH"), ("I.1", "NHIỆM VỤ CHUNG"), ("I.2", "Sở Y tế.")]
+
+
+def test_a_heading_ends_on_its_line_when_ocr_lost_the_blank_line():
+    text = ("KẾ HOẠCH\n\nvề việc thử\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Văn hóa\n\na) Chủ trì việc này.\n\n"
+            "2. Các tổ chức, cá nhân liên quan\nPhối hợp với các cơ quan có thẩm quyền trong việc triển khai\n"
+            "thực hiện nội dung quy hoạch.\n")
+    sec = {s.id: s for s in segment(text).sections}["I.2"]
+    assert sec.heading == "Các tổ chức, cá nhân liên quan"
+    assert sec.text.startswith("Phối hợp với các cơ quan có thẩm quyền")
+
+
 def test_non_body_is_separated_and_footnotes_linked():
     seg = segment((ROOT / "tests/data/plans/8718801c503045f9.txt").read_text(encoding="utf-8"))
     roles = {b.role for b in seg.layout}
