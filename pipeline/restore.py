@@ -34,9 +34,15 @@ MODES = ("legacy", "vie", "plain", "clean")
 
 # word runs, with the look-alikes English-model OCR puts inside words: "m&t" = mặt, "n@i" = nội,
 # "tru’c" = trực (but not "M’Drắk" or "Government’s")
-TOKEN = re.compile(r"[\w¢€¥£§]+(?:(?:[&@]|(?<=[^\W\dA-Z_])['’](?=[^\W\dA-Z_])(?!s\b))[\w¢€¥£§]+)*", re.UNICODE)
+# (and at a word's end: "S@ Y tế" = Sở, "K& hoạch" = Kế)
+TOKEN = re.compile(r"[\w¢€¥£§]+(?:(?:[&@]|(?<=[^\W\dA-Z_])['’](?=[^\W\dA-Z_])(?!s\b))[\w¢€¥£§]+)*(?:(?<=[^\W\d_])[&@](?![\w&@]))?",
+                   re.UNICODE)
 BREAK = re.compile(r"[.;:!?]|\n\s*\n")
 ROMAN = re.compile(r"^[IVXL]+$")
+# a part's numeral opening a line as OCR misreads it ("Ill.", "I1.", "Vv."; or "II" whose period was lost before a
+# title in capitals): kept for the segmenter, which reads it against the part it expects
+ROMAN_LIKE = re.compile(r"^[IVXivxl][IVXLlvi1]{0,3}$")
+NEXT_WORD = re.compile(r"\s+(\w+)")
 # addresses are kept verbatim: e-mail, web and file names
 VERBATIM = re.compile(r"[\w.-]+@[\w-]+\.[\w.-]+|(?:https?://|www\.)\S+|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b\S*|\b[\w-]+\.vn\b\S*",
                       re.IGNORECASE)
@@ -269,8 +275,10 @@ def _is_protected(text: str, line: str, start: int, end: int) -> bool:
         return True  # the first letter of a name such as M’Drắk, H’Leo
     if len(text) == 1 and text.isupper() and after and after in ".)" and not line[:start].strip():
         return True  # an item label: "D. LĨNH VỰC ..."
-    joined = (before in "-/&" and start > 1 and line[start - 2].isalnum()) or \
-             (after in "-/&" and end + 1 < len(line) and line[end + 1].isalnum())
+    # a part of a code joined to another code-like part ("KH/TU", "NĐ-CP"; not "Du lịch/SG Văn hóa" = Sở)
+    left = re.search(r"\w+$", line[:start - 1]) if before in "-/&" and start > 1 else None
+    right = re.match(r"\w+", line[end + 1:]) if after in "-/&" else None
+    joined = any(p and (p.group().isupper() or any(c.isdigit() for c in p.group())) for p in (left, right))
     letters = [c for c in text if c.isalpha()]
     if "&" in text and len(letters) >= 3 and all(c.isupper() for c in letters):  # KH&CN, QLVB&DH
         return True
@@ -278,6 +286,10 @@ def _is_protected(text: str, line: str, start: int, end: int) -> bool:
         return True
     if ROMAN.match(text) and after in ".-)":
         return True
+    if ROMAN_LIKE.match(text) and not line[:start].strip():
+        nxt = NEXT_WORD.match(line, end)
+        if after in ".)" or nxt and len(nxt.group(1)) >= 2 and nxt.group(1).isupper():
+            return True
     return False
 
 
@@ -407,7 +419,7 @@ def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, 
     if (norm in m.inventory and m.freq.get(norm, 0) >= s.rare) or (_is_acronym(tok.text) and norm in m.vocab):
         add(norm, s.identity)
     elif any(c.isalpha() for c in lo) and (tok.text.islower() and norm not in m.vocab
-                                           or not lo.isalpha() and tok.text[1:].islower()):
+                                           or not lo.isalpha() and not any(c.isupper() for c in tok.text[1:])):
         # a lower-case word the corpus never writes: look-alike symbols ("c&c", "s6") or OCR garbage ("iy")
         add(norm, s.mixed_identity)
     else:  # a name, a foreign word, or OCR garbage: kept if nothing reads better
@@ -616,14 +628,20 @@ def apply_case(original: str, syllable: str, upper_line: bool = True) -> str:
 
 
 def _capitals_around(seg: list[Tok], i: int) -> bool:
-    """A neighbour is a word in capitals too ("THU VIEN PHAP LUAT" in a lower-case line)."""
-    return any(0 <= j < len(seg) and len(seg[j].text) >= 2 and seg[j].text.isalpha() and seg[j].text.isupper()
-               for j in (i - 1, i + 1))
+    """A neighbour is a word in capitals too ("THU VIEN PHAP LUAT" in a lower-case line), looking past one short
+    token OCR garbled ("PHQ Bl THU" = PHÓ BÍ THƯ of a signature)."""
+    def caps(j: int) -> bool:
+        return 0 <= j < len(seg) and len(seg[j].text) >= 3 and seg[j].text.isalpha() and seg[j].text.isupper()
+
+    def short(j: int) -> bool:
+        return 0 <= j < len(seg) and len(seg[j].text) <= 2 and not caps(j)
+
+    return caps(i - 1) or caps(i + 1) or (short(i - 1) and caps(i - 2)) or (short(i + 1) and caps(i + 2))
 
 
 def _mostly_upper(line: str) -> bool:
     words = [w for w in TOKEN.findall(line) if len(w) >= 2 and any(c.isalpha() for c in w)]
-    return bool(words) and sum(1 for w in words if w.isupper()) >= 0.5 * len(words)
+    return bool(words) and sum(1 for w in words if w.isupper()) > 0.5 * len(words)  # ("1. SG Y té" = Sở: half)
 
 
 def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,

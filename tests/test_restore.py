@@ -68,6 +68,22 @@ def test_symbols_read_for_marked_letters_inside_words(models):
     assert out == "Cơ quan thường trực, xã Ea M’Droh"
 
 
+def test_look_alikes_at_a_words_end_part_numerals_and_names_after_a_slash(models):
+    """Seen in legacy OCR of scanned plans (``eval_extract --through legacy``) and in seed 000 ("K& hoach")."""
+    out = restore_text("Phoi hop voi S@ Y té, thuc hién K& hoach nay. Trén co s& do, phat huy két qua da dat dugc",
+                       mode="legacy", models=models).text
+    assert out == "Phối hợp với Sở Y tế, thực hiện Kế hoạch này. Trên cơ sở đó, phát huy kết quả đã đạt được"
+    # a part's numeral as OCR misread it is kept for the segmenter ("Vv." is V there, not "Vụ.")
+    out = restore_text("Vv. TO CHUC THUC HIEN\nIl. NHIEM VU\nII NOI DUNG", mode="legacy", models=models).text
+    assert out == "Vv. TỔ CHỨC THỰC HIỆN\nIl. NHIỆM VỤ\nII NỘI DUNG"
+    # a word after a slash is a code only beside another code-like part
+    out = restore_text("So Van hoa, The thao va Du lich/SG Van hoa, theo Ké hoach 19/KH-UBND", mode="legacy",
+                       models=models).text
+    assert out == "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa, theo Kế hoạch 19/KH-UBND"
+    # a body heading's short word in capitals, in a line that is only half capitals, is a capitalised word
+    assert restore_text("1. SG Y té", mode="legacy", models=models).text == "1. Sở Y tế"
+
+
 def test_letter_case_of_words_with_capital_look_alikes(models):
     # a marked vowel read as a capital ("NOi" for "Nội") is not a word in capitals; a short word
     # in capitals next to others is
