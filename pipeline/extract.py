@@ -876,8 +876,13 @@ class Extractor:
                                        part.text.strip()):
             return True  # "I. ĐÁNH GIÁ CHUNG / ... Để ..., Thành phố cần thực hiện các nhiệm vụ, giải pháp sau đây: / 1. ..."
         return not re.search(r"MUC (?:DICH|TIEU)|^YEU CAU|, YEU CAU|QUAN DIEM|CAN CU|SU CAN THIET|TINH HINH|KET QUA|^DOI TUONG"
-                             r"|^DANH GIA|^(?:VE )?(?:TON TAI|HAN CHE)|^NGUYEN TAC|^CO CAU TO CHUC|^PHAM VI|^GIAI THICH TU NGU",
-                             strip_marks(part.heading).upper())
+                             r"|^DANH GIA|^(?:VE )?(?:TON TAI|HAN CHE)|^NGUYEN TAC", strip_marks(part.heading).upper()) \
+            and not self.in_structure(sec)
+
+    def in_structure(self, sec: Section) -> bool:
+        """In a regulation's scope, definitions or structure article: bodies named there are listed, not tasked."""
+        part = self.by_id.get(sec.id.split(".")[0])
+        return part is not None and bool(re.match(r"CO CAU TO CHUC|PHAM VI|GIAI THICH TU NGU", strip_marks(part.heading).upper()))
 
     def _aims_only(self, section: str) -> bool:
         """Whether ``section`` lies in a part that states only aims (MỤC ĐÍCH, YÊU CẦU / MỤC TIÊU / QUAN ĐIỂM)."""
@@ -977,7 +982,7 @@ class Extractor:
         for sec in self.sections:
             # (a part's title is no body heading, but an article's can be: "Điều 20. Trách nhiệm của Bộ Tài chính")
             if sec.id in self.done or (sec.level == 1 and not self.flat and not sec.id.startswith("Điều ")) \
-                    or sec.id.startswith("PL"):
+                    or sec.id.startswith("PL") or self.in_structure(sec):
                 continue
             head = expand_head_lists(sec.heading.strip())  # "2. Các Bộ Quốc phòng, Công an:" over items
             # "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": the body, then its role in a committee
