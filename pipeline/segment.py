@@ -61,6 +61,7 @@ ROMAN_LIKE_HEAD = re.compile(r"^(?P<num>[IVXivxl][IVXLlvi1|!]{0,3})\s*[.\-–:/]
 ROMAN_BARE_HEAD = re.compile(r"^(?P<num>[IVX]{1,4})\s+(?P<rest>[A-ZĐÀ-Ỹ][^\s.]*\s+\S.*)$")
 ARABIC_HEAD = re.compile(r"^(?P<num>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})(?:\s?(?:\.|-|\)|/)|(?<=\d\.\d)\s|(?<=\d\.\d\d)\s)"
                          r"\s*(?P<rest>\S.*)$")
+ARABIC_COMMA_HEAD = re.compile(r"^(?P<num>\d{1,2}),\s*(?P<rest>\S.*)$")  # "4, Đề nghị ...": OCR read the period as a comma
 LETTER_HEAD = re.compile(r"^(?P<num>[a-zđ])\s?[)./]\s*(?P<rest>\S.*)$")
 BULLET = re.compile(r"^[-+*•–—]\s*")
 STRAY = re.compile(r"^[^\w\s\-+*•–—“\"(]{1,3}\s+")  # "] KẾ HOẠCH", "~ 2.5. ...": junk before a line
@@ -334,7 +335,7 @@ def parse_head(text: str) -> Optional[Head]:
     m = ROMAN_LIKE_HEAD.match(s) or ROMAN_BARE_HEAD.match(s)
     if m and upper_share(m["rest"]) >= 0.8 and len(m["rest"].split()) >= 2:
         return Head("roman", (0,), m["rest"], numeral=m["num"])  # (a misread numeral: the outline reads it)
-    m = ARABIC_HEAD.match(s)
+    m = ARABIC_HEAD.match(s) or ARABIC_COMMA_HEAD.match(s)
     if m and _opens_item(m["rest"]):
         nums = tuple(int(x) for x in re.split(r"\s?\.\s?", m["num"]))
         if all(0 < n <= 60 for n in nums) and not re.match(r"^\d{1,2}\s?-\s?[A-Z]{2}", s):
