@@ -418,6 +418,8 @@ def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, 
 
     if (norm in m.inventory and m.freq.get(norm, 0) >= s.rare) or (_is_acronym(tok.text) and norm in m.vocab):
         add(norm, s.identity)
+    elif mode in ("plain", "legacy") and _is_acronym(tok.text) and strip_marks(lo) in m.code_forms:
+        add(m.code_forms[strip_marks(lo)], s.identity)  # an abbreviation on its own, as in codes: HDND -> HĐND
     elif any(c.isalpha() for c in lo) and (tok.text.islower() and norm not in m.vocab
                                            or not lo.isalpha() and not any(c.isupper() for c in tok.text[1:])):
         # a lower-case word the corpus never writes: look-alike symbols ("c&c", "s6") or OCR garbage ("iy")

@@ -82,6 +82,9 @@ def test_look_alikes_at_a_words_end_part_numerals_and_names_after_a_slash(models
     assert out == "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa, theo Kế hoạch 19/KH-UBND"
     # a body heading's short word in capitals, in a line that is only half capitals, is a capitalised word
     assert restore_text("1. SG Y té", mode="legacy", models=models).text == "1. Sở Y tế"
+    # an abbreviation on its own takes its corpus form, as a code's parts do
+    assert restore_text("Van phong Doan dai biéu Quéc hdi va HDND tinh", mode="legacy",
+                        models=models).text == "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh"
 
 
 def test_letter_case_of_words_with_capital_look_alikes(models):
