@@ -293,8 +293,14 @@ def _is_protected(text: str, line: str, start: int, end: int) -> bool:
     return False
 
 
-def tokenize(text: str) -> list[list[Tok]]:
-    """Segments (sentences) of tokens with their positions."""
+# English-model OCR reads a hooked or horned vowel as "?" after the word ("di? liệu" = dữ liệu, "Căn ct? Kế hoạch" = cứ,
+# "lần thi? VII" = thứ): in legacy OCR a "?" glued to a short word with the sentence going on after it is part of the word
+QMARK_WORD = re.compile(r"[^\W\d_]{1,4}")
+GOES_ON = re.compile(r"[ \t]+\w")
+
+
+def tokenize(text: str, qmarks: bool = False) -> list[list[Tok]]:
+    """Segments (sentences) of tokens with their positions; ``qmarks``: take a glued "?" into its word (legacy OCR)."""
     segments: list[list[Tok]] = [[]]
     for lno, line in enumerate(text.split("\n"), start=1):
         if not line.strip() and segments[-1]:
@@ -311,6 +317,9 @@ def tokenize(text: str) -> list[list[Tok]]:
                     segments.append([])
                 continue
             t = m.group()
+            if qmarks and line[m.end():m.end() + 1] == "?" and QMARK_WORD.fullmatch(t) and GOES_ON.match(line, m.end() + 1):
+                t += "?"
+                pos += 1
             segments[-1].append(Tok(t, lno, m.start(), t.lower(), _is_protected(t, line, m.start(), m.end())))
         if BREAK.search(line[pos:]) and segments[-1]:
             segments.append([])
@@ -408,6 +417,8 @@ def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, 
         if mode in ("plain", "legacy"):  # each part of a code in its corpus form: QLVB&DH -> QLVB&ĐH
             form = "&".join(m.code_forms.get(strip_marks(p), p) for p in tok.lower.split("&"))
         return [(form, 0.0)]
+    if tok.lower.endswith("?"):  # a mark read as "?": the word's candidates
+        return _candidates(Tok(tok.text[:-1], tok.line, tok.col, tok.lower[:-1], tok.fixed), mode, s, m)
     lo = tok.lower
     norm = normalize_syllable(lo)
     cands: dict[str, float] = {}
@@ -660,6 +671,8 @@ def restore_text(text: str, mode: str = "auto", models: Optional[Models] = None,
             raise NotVietnamese(path, f"this does not read as Vietnamese (only {evidence['keyed']:.0%} of words "
                                       "are Vietnamese syllables)")
         mode = detected
+    if mode == "legacy" and "?" in text:
+        segments = tokenize(text, qmarks=True)
     s = SETTINGS[mode]
     lines = text.split("\n")
     edits: dict[int, list[tuple[int, int, str]]] = {}

@@ -82,6 +82,10 @@ def test_look_alikes_at_a_words_end_part_numerals_and_names_after_a_slash(models
     assert out == "Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa, theo Kế hoạch 19/KH-UBND"
     # a body heading's short word in capitals, in a line that is only half capitals, is a capitalised word
     assert restore_text("1. SG Y té", mode="legacy", models=models).text == "1. Sở Y tế"
+    # a hooked or horned vowel read as "?" glued to the word, the sentence going on; a question at a line's end stays
+    out = restore_text("Can ct? Ké hoach s6 12 vé co sé di? liéu quéc gia\nBan co dong y khong?", mode="legacy",
+                       models=models).text
+    assert out.split("\n")[0] == "Căn cứ Kế hoạch số 12 về cơ sở dữ liệu quốc gia" and out.endswith(" không?")
     # an abbreviation on its own takes its corpus form, as a code's parts do
     assert restore_text("Van phong Doan dai biéu Quéc hdi va HDND tinh", mode="legacy",
                         models=models).text == "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh"
