@@ -7,6 +7,7 @@ restorer's candidates; character confusions learned from the same pairs generali
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -50,20 +51,25 @@ def align_pairs(source: str, observed: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _ocr_page(job: tuple[str, int, float, str]) -> list[tuple[str, str]]:
+def read_legacy(img, style: str, seed: int) -> str:
+    """A rendered page as English-model OCR reads a scan of it in ``style``: the seeds' legacy OCR."""
     import pytesseract
 
+    return pytesseract.image_to_string(scan_style(img, style, seed), lang="eng")
+
+
+def _ocr_page(job: tuple[str, int, float, str]) -> tuple[str, str]:
+    """(rendered text, English-model OCR of a scan of it)."""
     from . import synth
 
     text, seed, pt, style = job
     os.environ["OMP_THREAD_LIMIT"] = "1"
     pages, lines = synth.render_pages(text, pt=pt)
-    out = pytesseract.image_to_string(scan_style(pages[0], style, seed), lang="eng")  # chunks fit one page
-    return align_pairs("\n".join(lines[0]), out)
+    return "\n".join(lines[0]), read_legacy(pages[0], style, seed)  # chunks fit one page
 
 
-def _ocr_page_vie(job: tuple[str, int, float, str]) -> list[tuple[str, str]]:
-    """A noisy 300-dpi scan of one page read as ``vnplan ocr`` reads it (Tesseract vie, our preprocessing)."""
+def _ocr_page_vie(job: tuple[str, int, float, str]) -> tuple[str, str]:
+    """(rendered text, a noisy 300-dpi scan of it read as ``vnplan ocr`` reads it: Tesseract vie, our preprocessing)."""
     from . import synth
     from .ocr import OcrOptions, ocr_image
 
@@ -71,7 +77,7 @@ def _ocr_page_vie(job: tuple[str, int, float, str]) -> list[tuple[str, str]]:
     os.environ["OMP_THREAD_LIMIT"] = "1"
     pages, lines = synth.render_pages(text, pt=pt)
     page = ocr_image(synth.scan_like(pages[0], seed=seed), 1, 300, OcrOptions(), "noise model")
-    return align_pairs("\n".join(lines[0]), "\n".join(ln.text for ln in page.lines))
+    return "\n".join(lines[0]), "\n".join(ln.text for ln in page.lines)
 
 
 STYLES = ("clean", "noisy", "blurred", "low-res", "heavy-ink")
@@ -112,18 +118,35 @@ def page_texts(texts: Iterable[str], n_pages: int, seed: int = 0, words_per_page
     return rng.sample(chunks, min(n_pages, len(chunks)))
 
 
-def ocr_pairs(texts: Iterable[str], n_pages: int, engine: str = "eng", jobs: int | None = None,
-              seed: int = 0) -> list[tuple[str, str]]:
-    """Render ``n_pages`` of the texts, OCR them (``eng``: legacy-like scans, English model; ``vie``:
-    noisy scans, Tesseract vie as ``vnplan ocr`` runs it) and align: (true, observed) token pairs."""
+PAGE_CACHE = Path(__file__).resolve().parent.parent / "build" / "noise_pages"
+
+
+def ocr_pages(texts: Iterable[str], n_pages: int, engine: str = "eng", jobs: int | None = None,
+              seed: int = 0, cache: Path | None = PAGE_CACHE) -> list[tuple[str, str]]:
+    """Render ``n_pages`` of the texts and OCR them (``eng``: legacy-like scans, English model; ``vie``: noisy
+    scans, Tesseract vie as ``vnplan ocr`` runs it): (rendered, read) per page. What OCR read is kept under
+    ``cache`` (by engine, pages, seed and the pages' digest), so that changing the alignment costs no OCR."""
     rng = random.Random(seed)
     jobs_list = [(t, i, rng.choice([12.0, 13.0, 14.0]), STYLES[i % len(STYLES)])
                  for i, t in enumerate(page_texts(texts, n_pages, seed))]
-    pairs: list[tuple[str, str]] = []
+    digest = hashlib.sha256(json.dumps(jobs_list, ensure_ascii=False).encode()).hexdigest()[:12]
+    path = cache / f"{engine}_{n_pages}_{seed}_{digest}.json" if cache else None
+    if path and path.exists():
+        return [tuple(p) for p in json.loads(path.read_text(encoding="utf-8"))]
     with ProcessPoolExecutor(max_workers=jobs or os.cpu_count()) as pool:
-        for p in pool.map(_ocr_page if engine == "eng" else _ocr_page_vie, jobs_list):
-            pairs += p
-    return pairs
+        pages = list(pool.map(_ocr_page if engine == "eng" else _ocr_page_vie, jobs_list))
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".part")
+        tmp.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+    return pages
+
+
+def ocr_pairs(texts: Iterable[str], n_pages: int, engine: str = "eng", jobs: int | None = None,
+              seed: int = 0) -> list[tuple[str, str]]:
+    """``ocr_pages`` aligned: (true, observed) token pairs."""
+    return [pair for ref, read in ocr_pages(texts, n_pages, engine, jobs, seed) for pair in align_pairs(ref, read)]
 
 
 def build(texts: Iterable[str], n_pages: int, jobs: int | None = None, seed: int = 0) -> dict:

@@ -14,7 +14,7 @@ from . import __version__
 from .errors import VnplanError
 from .extract import extract_assignments
 from .ocr import OcrOptions, Source, ocr_sources
-from .records import OcrDecision, PlanDocument, Quality, RestoreSummary, Section, SourceInfo
+from .records import Document, OcrDecision, PlanDocument, Quality, RestoreSummary, Section, SourceInfo
 from .segment import segment
 
 PIPELINE_VERSION = f"vnplan {__version__}"
@@ -61,7 +61,7 @@ def process_sources(sources: list[Source], mode: str = "auto", options: OcrOptio
                     jobs: Optional[int] = None, progress=None, on_total=None,
                     assignments: bool = True) -> list[Result | VnplanError]:
     """Every stage for each input; a bad input gives its ``VnplanError`` and the others go on."""
-    from .restore import load_models, restore_text
+    from .restore import load_models
 
     read = ocr_sources(sources, options, jobs=jobs, progress=progress, on_total=on_total)
     models = None
@@ -72,25 +72,31 @@ def process_sources(sources: list[Source], mode: str = "auto", options: OcrOptio
             continue
         try:
             models = models or load_models()
-            # pages joined by form feeds so that every line keeps its page and line number
-            pages = [_page_text(doc, p.number) for p in doc.pages]
-            raw = "\f".join(t for t, _ in pages)
-            scanned = all(p.method == "ocr" for p in doc.pages)
-            restored = restore_text(raw, mode="vie" if mode == "auto" and scanned else mode, models=models,
-                                    path=src.path)
-            rep = restored.report()
-            quality = Quality(
-                restore=RestoreSummary(mode=rep["mode"], tokens=rep["tokens"], changed=rep["changed"],
-                                       mean_confidence=rep["mean_confidence"], low_confidence=rep["low_confidence"]),
-                ocr=[OcrDecision(**d) for d in doc.ocr_decisions()])
-            source = SourceInfo(path=src.path, sha256=doc.sha256, kind=doc.kind, pages=len(doc.pages))
-            document = build_document(restored.text, src.stem, source, quality, assignments)
-            remap_lines(document, {(pno, i + 1): (pno, orig) for pno, (_, m) in enumerate(pages, start=1)
-                                   for i, orig in enumerate(m) if orig})
-            out.append(Result(document, restored.text, {"input": src.path, **rep}))
+            out.append(process_read(src, doc, mode, models, assignments))
         except VnplanError as err:
             out.append(err)
     return out
+
+
+def process_read(src: Source, doc: Document, mode: str = "auto", models=None, assignments: bool = True) -> Result:
+    """Stages 2-4 on what stage 1 read from one input."""
+    from .restore import restore_text
+
+    # pages joined by form feeds so that every line keeps its page and line number
+    pages = [_page_text(doc, p.number) for p in doc.pages]
+    raw = "\f".join(t for t, _ in pages)
+    scanned = all(p.method == "ocr" for p in doc.pages)
+    restored = restore_text(raw, mode="vie" if mode == "auto" and scanned else mode, models=models, path=src.path)
+    rep = restored.report()
+    quality = Quality(
+        restore=RestoreSummary(mode=rep["mode"], tokens=rep["tokens"], changed=rep["changed"],
+                               mean_confidence=rep["mean_confidence"], low_confidence=rep["low_confidence"]),
+        ocr=[OcrDecision(**d) for d in doc.ocr_decisions()])
+    source = SourceInfo(path=src.path, sha256=doc.sha256, kind=doc.kind, pages=len(doc.pages))
+    document = build_document(restored.text, src.stem, source, quality, assignments)
+    remap_lines(document, {(pno, i + 1): (pno, orig) for pno, (_, m) in enumerate(pages, start=1)
+                           for i, orig in enumerate(m) if orig})
+    return Result(document, restored.text, {"input": src.path, **rep})
 
 
 def _page_text(doc, page: int) -> tuple[str, list[int]]:

@@ -98,6 +98,15 @@ class Document:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "Document":
+        """The inverse of ``to_dict`` (a document read once and kept as JSON)."""
+        def line(x: dict) -> Line:
+            return Line(**{**x, "words": [Word(**w) for w in x["words"]]})
+
+        pages = [Page(**{**p, "lines": [line(x) for x in p["lines"]]}) for p in d["pages"]]
+        return cls(**{**d, "pages": pages, "lines": [line(x) for x in d["lines"]]})
+
 
 # ---------------------------------------------------------------------------------------------------
 # The document JSON (stages 3 and 4): the envelope other systems consume. These pydantic models are the

@@ -10,9 +10,10 @@ import pytest
 from pipeline import schema
 from pipeline.bodies import key, load
 from pipeline.deadlines import parse_deadline
-from pipeline.eval_extract import evaluate, total
+from pipeline.eval_extract import evaluate, legacy_copies, scan_copies, total
 from pipeline.extract import body_list_end, canonical_body, expand_head_lists, split_bodies, splits_word
-from pipeline.plan import extract_text
+from pipeline.ocr import Source
+from pipeline.plan import extract_text, process_read, process_sources
 from tests.conftest import run_cli as _run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -306,6 +307,49 @@ def test_eval_extract_dev_documents_hold_their_level():
     `make eval-extract`)."""
     dev = total([s for s in evaluate() if s.split == "dev"])
     assert dev.f1 >= 0.90 and dev.deadline_accuracy >= 0.90
+
+
+SCANNED_PLAN = """ỦY BAN NHÂN DÂN TỈNH KON TUM
+
+Số: 15/KH-UBND
+
+Kon Tum, ngày 10 tháng 3 năm 2025
+
+KẾ HOẠCH
+
+Triển khai công tác thi đua, khen thưởng năm 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Mục đích
+
+Nâng cao chất lượng công tác thi đua, khen thưởng trên địa bàn tỉnh.
+
+II. NHIỆM VỤ
+
+1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tham mưu tổ chức Hội nghị tổng kết, hoàn thành trước ngày 30/11/2025.
+
+2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch này.
+
+III. TỔ CHỨC THỰC HIỆN
+
+Các sở, ban, ngành báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh (qua Sở Nội vụ) trước ngày 15/12/2025.
+"""
+
+
+def test_a_plan_read_from_legacy_ocr_and_from_a_noisy_scan_gives_its_tasks(tmp_path):
+    """``eval_extract --through``: a plan rendered and read back by real Tesseract, as the seeds' English-model
+    OCR (then restored) and as an image PDF that vnplan reads with vie, gives the typed plan's assignments."""
+    typed = _rows(extract_text(SCANNED_PLAN))
+    assert ("II.1", "lead", "Sở Nội vụ") in typed and ("III", "report_to", "Sở Nội vụ") in typed
+    (path,) = legacy_copies({"plan": SCANNED_PLAN}, tmp_path).values()
+    assert "Ké hoach" in path.read_text(encoding="utf-8") or "KE HOACH" in path.read_text(encoding="utf-8")
+    (res,) = process_sources([Source(str(path))])
+    assert res.document.quality.restore.mode == "legacy"
+    assert _rows(res.document) == typed
+    ((src, read),) = scan_copies({"plan": SCANNED_PLAN}, tmp_path).values()
+    assert read.pages[0].method == "ocr"
+    assert _rows(process_read(src, read).document) == typed
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1185,6 +1229,7 @@ def test_scope_and_structure_articles_assign_nothing():
             "Quy định này.\n\n"
             "Điều 2. Cơ cấu tổ chức\n\n1. Lãnh đạo Sở gồm Giám đốc và các Phó Giám đốc.\n\n2. Các phòng chuyên môn:\n\n"
             "a) Phòng Xây dựng pháp luật thực hiện công tác thẩm định.\n\nb) Phòng Hành chính tư pháp.\n\n"
+            "c) Ban Dân tộc - Tôn giáo.\nd) 03 đơn vị sự nghiệp công lập.\n\n"
             "Điều 3. Tổ chức thực hiện\n\nSở Tư pháp có trách nhiệm hướng dẫn thực hiện Quyết định này.\n")
     doc = extract_text(text)
     assert _rows(doc) == {("Điều 3", "responsible", "Sở Tư pháp")}
