@@ -58,7 +58,7 @@ ROMAN_HEAD = re.compile(r"^(?:(?:PHẦN|Phần)\s+)?(?P<num>[IVXLl1|!]{1,5}|V1{1
 # a part's numeral as OCR misreads it ("Ill.", "Il.", "Vv.", "IIl."): read against the part the outline expects
 ROMAN_LIKE_HEAD = re.compile(r"^(?P<num>[IVXivxl][IVXLlvi1|!]{0,3})\s*[.\-–:/]\s*(?P<rest>\S.*)$")
 # ... and one whose period OCR lost, before a title in capitals ("II NỘI DUNG THỰC HIỆN")
-ROMAN_BARE_HEAD = re.compile(r"^(?P<num>[IVX]{1,4})\s+(?P<rest>[A-ZĐÀ-Ỹ][^\s.]*\s+\S.*)$")
+ROMAN_BARE_HEAD = re.compile(r"^(?P<num>[IVXL][IVXLl1|!]{0,3})\s+(?P<rest>[A-ZĐÀ-Ỹ][^\s.]*\s+\S.*)$")
 ARABIC_HEAD = re.compile(r"^(?P<num>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})(?:\s?(?:\.|-|\)|/)|(?<=\d\.\d)\s|(?<=\d\.\d\d)\s)"
                          r"\s*(?P<rest>\S.*)$")
 ARABIC_COMMA_HEAD = re.compile(r"^(?P<num>\d{1,2}),\s*(?P<rest>\S.*)$")  # "4, Đề nghị ...": OCR read the period as a comma
@@ -316,6 +316,7 @@ class Head:
 
 CLOSING_ARTICLE = re.compile(r"^Điều\s+\d{1,2}\.\s+(?:(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị)\s+này\s+có\s+hiệu\s+lực"
                              r"|.{0,400}chịu\s+trách\s+nhiệm\s+thi\s+hành\s+(?:Quyết\s+định|Nghị\s+quyết)\s+này)")
+CLOSING_PART = re.compile(r"(?:Tổ\s+chức\s+thực\s+hiện|Kinh\s+phí(?:\s+thực\s+hiện)?|Điều\s+khoản\s+thi\s+hành)\.?$", re.I)
 ARTICLE_HEAD = re.compile(r"^Điều\s+(?P<num>\d{1,3})\s*(?:[.:]\s*(?P<rest>.*))?$")
 
 
@@ -329,9 +330,10 @@ def parse_head(text: str) -> Optional[Head]:
         v = _roman_value(m["num"])
         if v and v <= 20 and upper_share(m["rest"]) >= 0.6 and len(m["rest"]) >= 3:
             return Head("roman", (v,), m["rest"], numeral=m["num"])
-        if v and v <= 20 and re.fullmatch(r"[IVX]+", m["num"]) and m["rest"][:1].isupper() \
-                and len(m["rest"].split()) <= 16:
-            return Head("roman", (v,), m["rest"].rstrip(" ."), weak=True)
+        exact = bool(re.fullmatch(r"[IVX]+", m["num"]))
+        if v and v <= 20 and (exact or not any(c.isdigit() for c in m["num"])) and m["rest"][:1].isupper() \
+                and len(m["rest"].split()) <= 16:  # ("L. Trách nhiệm phối hợp ...": vie OCR's "I.", read against I)
+            return Head("roman", (v,), m["rest"].rstrip(" ."), weak=True, numeral="" if exact else m["num"])
     m = ROMAN_LIKE_HEAD.match(s) or ROMAN_BARE_HEAD.match(s)
     if m and upper_share(m["rest"]) >= 0.8 and len(m["rest"].split()) >= 2:
         return Head("roman", (0,), m["rest"], numeral=m["num"])  # (a misread numeral: the outline reads it)
@@ -367,6 +369,7 @@ class Outline:
         self.arabic: list[int] = []  # current arabic path under the roman part, e.g. [1, 4]
         self.letter: Optional[str] = None
         self.seen_roman = False
+        self.title = ""  # the current part's title
 
     def _prefix(self) -> list[str]:
         if self.article:
@@ -387,13 +390,16 @@ class Outline:
             if not n:
                 return None
             label = f"{_roman_label(n)}."
-            if n == self.roman and not h.weak and self.arabic:
+            if n == self.roman and (self.arabic or h.rest.strip() != self.title and not h.numeral.isdigit()) \
+                    and (not h.weak or CLOSING_PART.match(h.rest)):
                 n = expected  # a part numbered again by a slip ("IV. PHÂN CÔNG ..." then "IV. TỔ CHỨC ..."): the next
+                # (in sentence case only a closing part: "II. Tổ chức thực hiện" where OCR dropped an I of "III.")
             # a part in sentence case: only as the very next part, or as the first one before any item
             if n not in (expected, expected + 1) or h.weak and not (n == expected and (self.seen_roman or not self.arabic)):
                 return None
             # (a plan's parts after the articles of the decision that issues it: the parts take over)
             self.roman, self.arabic, self.letter, self.seen_roman, self.article = n, [], None, True, None
+            self.title = h.rest.strip()
             return _roman_label(n), label, None
         if h.kind == "arabic":
             nums = list(h.nums)

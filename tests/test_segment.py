@@ -97,6 +97,15 @@ def test_part_numerals_as_ocr_misreads_them_are_read_against_the_next_part():
     seg = segment(text)
     assert [s.id for s in seg.sections] == ["I", "I.1", "II", "II.1", "III", "III.1", "IV", "IV.1", "V", "V.1", "V.2"]
     assert seg.sections[8].heading == "TỔ CHỨC THỰC HIỆN"
+    # Tesseract vie on noisy scans (``--through scan``): "L" for I (with or without its period, in sentence case
+    # too), "IIL" for II, and "II." for III (a dropped I: the next part, when its title differs or is a closing part)
+    text = ("CHỈ THỊ\n\nvề việc thử\n\nL MỤC TIÊU\n\nDuy trì tốc độ.\n\nIIL MỘT SỐ YÊU CẦU\n\nThứ nhất, các sở chủ động.\n\n"
+            "II. NHIỆM VỤ TRỌNG TÂM\n\n1. Sở Công Thương chủ trì.\n\nIII. Tổ chức thực hiện\n\n1. Các sở báo cáo.\n")
+    assert [(s.id, s.heading) for s in segment(text).sections] == [
+        ("I", "MỤC TIÊU"), ("II", "MỘT SỐ YÊU CẦU"), ("III", "NHIỆM VỤ TRỌNG TÂM"), ("III.1", "Sở Công Thương chủ trì."),
+        ("IV", "Tổ chức thực hiện"), ("IV.1", "Các sở báo cáo.")]
+    seg = segment("CHỈ THỊ\n\nvề việc thử\n\nL. Trách nhiệm phối hợp trong thẩm định\n\n1. Sở Tài chính chủ trì.\n")
+    assert [s.id for s in seg.sections] == ["I", "I.1"]
     # a lower-case "v." is V only where V comes next; an item numbered "1." in capitals is an item where I is past
     seg = segment("KẾ HOẠCH\n\nvề việc thử\n\nI. MỤC ĐÍCH\n\n1. NHIỆM VỤ CHUNG\n\nLàm rõ.\n\nv. TỔ CHỨC THỰC HIỆN\n\n"
                   "2. Sở Y tế.\n")
