@@ -421,6 +421,8 @@ class Outline:
         letter = h.nums[0]
         if not self.arabic and not self.roman and not self.article:
             return None
+        if letter == "d" and self.letter == "d":
+            letter = "đ"  # "d)" after "d)": OCR lost the stroke of "đ)"
         pos = LETTERS.find(letter)
         prev = LETTERS.find(self.letter) if self.letter else -1
         if pos < 0 or not (prev < pos <= prev + 2):

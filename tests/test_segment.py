@@ -112,6 +112,12 @@ def test_part_numerals_as_ocr_misreads_them_are_read_against_the_next_part():
     assert [(s.id, s.heading) for s in seg.sections] == [("I", "MỤC ĐÍCH"), ("I.1", "NHIỆM VỤ CHUNG"), ("I.2", "Sở Y tế.")]
 
 
+def test_a_second_d_item_is_the_d_with_a_stroke_that_english_ocr_cannot_read():
+    text = ("KẾ HOẠCH\n\nvề việc thử\n\nI. NHIỆM VỤ\n\n1. Công an tỉnh\n\nb) Phối hợp.\n\nc) Tổng hợp.\n\nd) Chủ trì rà soát.\n\n"
+            "d) Báo cáo Bộ Công an.\n\ne) Khác.\n")
+    assert [s.id for s in segment(text).sections] == ["I", "I.1", "I.1.b", "I.1.c", "I.1.d", "I.1.đ", "I.1.e"]
+
+
 def test_a_heading_ends_on_its_line_when_ocr_lost_the_blank_line():
     text = ("KẾ HOẠCH\n\nvề việc thử\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Văn hóa\n\na) Chủ trì việc này.\n\n"
             "2. Các tổ chức, cá nhân liên quan\nPhối hợp với các cơ quan có thẩm quyền trong việc triển khai\n"
