@@ -73,7 +73,7 @@ class Settings:
 
 SETTINGS = {
     "legacy": Settings(identity=-1.0, oov_identity=-3.0, mixed_identity=-9.0, same_key=-3.0, table_floor=-7.0, fuzzy=1.0,
-                       max_candidates=14, rare=10),
+                       max_candidates=16, rare=10),
     "plain": Settings(identity=-2.0, oov_identity=-6.0, same_key=-2.0, table_floor=-99.0, fuzzy=0.0),
     "vie": Settings(identity=0.0, oov_identity=-2.0, same_key=-5.0, table_floor=-99.0, fuzzy=1.5,
                     min_confidence=0.8, mark_weight=1.2, typo_logp=-9.0),
