@@ -355,8 +355,8 @@ def _capital_runs(seg: list[Tok], m: "Models") -> list[list[Tok]]:
 
 def is_leader(lower: str, m: "Models") -> bool:
     """A token that is a dotted leader read as letters: only round letters, mostly "e" and "c", and
-    nothing a syllable is read as ("eee", "cece", "eeeeeeeeenaeennenas", "ccc"; not "cac" = các)."""
-    if not LEADER_LETTERS.match(lower) or lower in m.readable:
+    nothing a syllable is read as more than once ("eee", "cece", "eeeeeeeeenaeennenas", "ccc"; not "cac" = các)."""
+    if not LEADER_LETTERS.match(lower) or lower in m.by_key or sum(m.obs.get(lower, {}).values()) >= 2:
         return False
     return sum(lower.count(c) for c in "ec") >= 0.6 * len(lower)
 
