@@ -717,7 +717,10 @@ def segment(text: str) -> Segmented:
         line_sections.append(current.section.id if current else None)
         target = current.paragraphs if current else preamble_pars
         # a paragraph goes on over a blank line when the next line starts in lower case (a page break)
-        cont = bool(target) and not BULLET.match(ln.text) and (not ln.blank_before or ln.text[:1].islower())
+        k = len(line_sections) - 2
+        page_break = k >= 0 and body[k].page != ln.page and not re.search(r"[.:;!?”\"]$", body[k].text.rstrip())
+        # ... or after a page break in mid-sentence ("... các Bộ: Quốc phòng, Công an, | Nông nghiệp và Môi trường ...")
+        cont = bool(target) and not BULLET.match(ln.text) and (not ln.blank_before or ln.text[:1].islower() or page_break)
         if heading_open and current and cont:
             if not _heading_done(current, ln.text):
                 target[-1].append(ln.text)

@@ -118,6 +118,13 @@ def test_a_second_d_item_is_the_d_with_a_stroke_that_english_ocr_cannot_read():
     assert [s.id for s in segment(text).sections] == ["I", "I.1", "I.1.b", "I.1.c", "I.1.d", "I.1.đ", "I.1.e"]
 
 
+def test_a_paragraph_goes_on_over_a_page_break_in_mid_sentence():
+    text = ("CÔNG ĐIỆN\n\nvề việc thử\n\nThủ tướng Chính phủ yêu cầu các Bộ: Quốc phòng, Công an,\f"
+            "Nông nghiệp và Môi trường tập trung một số nhiệm vụ sau:\n\n1. Bộ Quốc phòng chỉ đạo.\n")
+    seg = segment(text)
+    assert "Công an, Nông nghiệp và Môi trường tập trung" in seg.preamble
+
+
 def test_a_heading_ends_on_its_line_when_ocr_lost_the_blank_line():
     text = ("KẾ HOẠCH\n\nvề việc thử\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Văn hóa\n\na) Chủ trì việc này.\n\n"
             "2. Các tổ chức, cá nhân liên quan\nPhối hợp với các cơ quan có thẩm quyền trong việc triển khai\n"
