@@ -7,7 +7,10 @@ line keeps its provenance (page, line). Adds: ``metadata``, ``preamble``, ``sect
 The text is read top to bottom in zones: letterhead (issuer, number, place, date), the document type line
 and title, the preamble (what it implements), the numbered body, then recipients ("Nơi nhận") and the
 signature block. Headings are recognised by their numbering and checked against the numbering so far, which
-also repairs OCR damage ("I1." = "II.", "I1I." = "III.", "V111" = "VIII").
+also repairs OCR damage ("I1." = "II.", "I1I." = "III.", "V111" = "VIII"): a misread numeral ("Ill.", "Vv.", "L",
+"IIL" with its period lost) is read against the part that comes next, a part numbered again where OCR dropped an
+"I" is the next part, "d)" after "d)" is "đ)", "4," is item 4; a heading ends on its own short line when OCR lost the
+blank line after it, and a paragraph goes on over a page break in mid-sentence.
 """
 from __future__ import annotations
 
