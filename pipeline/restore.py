@@ -408,6 +408,9 @@ def _is_acronym(text: str) -> bool:
     return len(text) >= 2 and text.isupper()
 
 
+P_FOR_D = -2.0  # log-cost of reading a capital Đ as P
+
+
 def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, float]]:
     """(syllable, channel log-score) pairs for one token."""
     if tok.fixed:
@@ -462,6 +465,13 @@ def _candidates(tok: Tok, mode: str, s: Settings, m: Models) -> list[tuple[str, 
         for cost, k in costs[:8]:
             for w in m.by_key[k]:
                 add(w, s.same_key - s.fuzzy * cost)
+    if mode == "legacy" and tok.text[:1] == "P" and tok.text[1:2] not in ("h", "H", "") and tok.text[1:].islower():
+        # Đ read as P on a worn scan ("Pang" = Đảng, "Poan" = Đoàn: the seeds' README), which rendered pages seldom
+        # show the noise model: the readings of the same word with Đ, a look-alike's cost more
+        alt = Tok("D" + tok.text[1:], tok.line, tok.col, "d" + lo[1:], tok.fixed)
+        for w, c in _candidates(alt, mode, s, m):
+            if w.startswith("đ"):
+                add(w, c + P_FOR_D)
     if not cands:
         return [(norm, 0.0)]
     ranked = sorted(((w, c, c + m.logfreq(w)) for w, c in cands.items()), key=lambda x: x[2], reverse=True)

@@ -86,6 +86,9 @@ def test_look_alikes_at_a_words_end_part_numerals_and_names_after_a_slash(models
     out = restore_text("Can ct? Ké hoach s6 12 vé co sé di? liéu quéc gia\nBan co dong y khong?", mode="legacy",
                        models=models).text
     assert out.split("\n")[0] == "Căn cứ Kế hoạch số 12 về cơ sở dữ liệu quốc gia" and out.endswith(" không?")
+    # a capital Đ read as P on a worn scan (the seeds' "Pang" = Đảng)
+    out = restore_text("Cac cap uy Pang va Poan két, Pong thoi biéu duong", mode="legacy", models=models).text
+    assert out == "Các cấp ủy Đảng và Đoàn kết, Đồng thời biểu dương"
     # an abbreviation on its own takes its corpus form, as a code's parts do
     assert restore_text("Van phong Doan dai biéu Quéc hdi va HDND tinh", mode="legacy",
                         models=models).text == "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh"
