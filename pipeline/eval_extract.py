@@ -33,6 +33,7 @@ from rapidfuzz import fuzz
 
 from .bodies import key
 from .ocr import Source
+from .outputs import write_atomic
 from .plan import process_read, process_sources
 from .vietnamese import strip_marks
 
@@ -103,9 +104,9 @@ def _is_annex(section) -> bool:
 
 def scannable(text: str) -> bool:
     """A typed document whose scan we can make: not a website copy, not legacy OCR already."""
-    from .segment import _SITE_LINE
+    from .segment import SITE_LINE
 
-    if any(_SITE_LINE.match(line.strip()) for line in text.split("\n")[:5]):
+    if any(SITE_LINE.match(line.strip()) for line in text.split("\n")[:5]):
         return False
     words = [w for w in text.split() if w.isalpha()]
     return bool(words) and sum(1 for w in words if strip_marks(w) != w) >= 0.3 * len(words)
@@ -138,13 +139,10 @@ def legacy_copies(texts: dict[str, str], cache: Path = CACHE / "golden_legacy") 
             jobs.append((lines, noise.STYLES[i % len(noise.STYLES)], i))
             owner.append(name)
     if jobs:
-        cache.mkdir(parents=True, exist_ok=True)
         with ProcessPoolExecutor() as pool:
             pages = list(pool.map(_legacy_page, jobs))
         for name in todo:
-            tmp = paths[name].with_suffix(".part")
-            tmp.write_text("\f".join(p for p, o in zip(pages, owner) if o == name), encoding="utf-8")
-            tmp.replace(paths[name])
+            write_atomic(paths[name], "\f".join(p for p, o in zip(pages, owner) if o == name))
     return paths
 
 
@@ -158,7 +156,7 @@ def scan_copies(texts: dict[str, str], cache: Path = CACHE / "golden_scan") -> d
     paths = {name: cache / f"{name}.{_digest(t)}.json" for name, t in texts.items()}
     todo = [name for name, p in paths.items() if not p.exists()]
     if todo:
-        cache.mkdir(parents=True, exist_ok=True)
+        cache.mkdir(parents=True, exist_ok=True)  # (the PDFs are made there before their reads are written)
         pdfs = []
         for name in todo:
             pages, _ = synth.render_pages(texts[name])
@@ -168,9 +166,7 @@ def scan_copies(texts: dict[str, str], cache: Path = CACHE / "golden_scan") -> d
         for name, pdf, doc in zip(todo, pdfs, ocr_sources([Source(str(p)) for p in pdfs])):
             if not hasattr(doc, "pages"):
                 raise SystemExit(f"{pdf}: {doc}")
-            tmp = paths[name].with_suffix(".part")
-            tmp.write_text(json.dumps(doc.to_dict(), ensure_ascii=False), encoding="utf-8")
-            tmp.replace(paths[name])
+            write_atomic(paths[name], json.dumps(doc.to_dict(), ensure_ascii=False))
             pdf.unlink()
     return {name: (Source(str(p.with_suffix(".pdf"))), Document.from_dict(json.loads(p.read_text(encoding="utf-8"))))
             for name, p in paths.items()}

@@ -139,10 +139,9 @@ def ocr_pages(texts: Iterable[str], n_pages: int, engine: str = "eng", jobs: int
     with ProcessPoolExecutor(max_workers=jobs or os.cpu_count()) as pool:
         pages = list(pool.map(_ocr_page if engine == "eng" else _ocr_page_vie, jobs_list))
     if path:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".part")
-        tmp.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
+        from .outputs import write_atomic
+
+        write_atomic(path, json.dumps(pages, ensure_ascii=False))
     return pages
 
 

@@ -246,7 +246,7 @@ def read_lines(text: str) -> list[TLine]:
 
 
 # the header that a legal-documents website puts before the text (copied with it)
-_SITE_LINE = re.compile(r"^(?:Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT|THƯ VIỆN PHÁP LUẬT has the copyright"
+SITE_LINE = re.compile(r"^(?:Bản dịch này thuộc quyền sở hữu của THƯ VIỆN PHÁP LUẬT|THƯ VIỆN PHÁP LUẬT has the copyright"
                         r"|CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN|Các nội dung của VB này được VB khác|Đang tải văn bản)")
 _SITE_LABEL = re.compile(r"^(?:Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo"
                          r"|Số công báo|Tình trạng)\s*:$")
@@ -257,7 +257,7 @@ def _site_header(lines: list[TLine]) -> None:
     i = 0
     while i < min(len(lines), 40):
         t = lines[i].text
-        if _SITE_LINE.match(t):
+        if SITE_LINE.match(t):
             lines[i].role = "header"
         elif _SITE_LABEL.match(t):
             lines[i].role = "header"
@@ -289,9 +289,13 @@ def _destray(s: str) -> str:
 # Headings
 
 
+def _roman_lookalikes(token: str) -> str:
+    """A numeral with OCR's look-alikes undone: 1 l | ! L i -> I, v -> V, x -> X."""
+    return re.sub(r"[1l|!Li]", "I", token).replace("v", "V").replace("x", "X")
+
+
 def _roman_value(token: str) -> Optional[int]:
-    fixed = re.sub(r"[1l|!L]", "I", token)
-    return roman_to_int(fixed)
+    return roman_to_int(_roman_lookalikes(token))
 
 
 def _roman_reading(token: str, expected: int) -> Optional[int]:
@@ -299,7 +303,7 @@ def _roman_reading(token: str, expected: int) -> Optional[int]:
     misread numeral is one letter away from it ("Ill" = III, "IL" = I or II, "Vv" = V), else its look-alike value."""
     if re.fullmatch(r"[IVX]+", token):
         return roman_to_int(token)
-    norm = re.sub(r"[1l|!Li]", "I", token).replace("v", "V").replace("x", "X")
+    norm = _roman_lookalikes(token)
     if not token.isdigit() and Levenshtein.distance(norm, int_to_roman(expected)) <= (1 if len(token) >= 2 else 0):
         return expected  # ("v." = V only where V comes next)
     return roman_to_int(norm)
