@@ -1,0 +1,57 @@
+"""Score the cached OCR reads of the golden documents (``make eval-extract-ocr`` writes them under build/) with the
+pipeline of another checkout, to compare a change's end-to-end figures with an earlier commit's on the same reads.
+
+    git worktree add /tmp/base COMMIT && ln -sfn "$PWD/../shared" /tmp/shared
+    python bench/ocr_reads_at.py /tmp/base legacy|scan
+
+Prints F1 and deadline accuracy per split, on the documents' own text (annex rows left out), as
+``python -m pipeline.eval_extract --through legacy|scan`` does.
+"""
+from __future__ import annotations
+
+import glob
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    checkout, kind = sys.argv[1], sys.argv[2]
+    sys.path.insert(0, checkout)  # the other checkout's pipeline
+    from pipeline import plan, records
+    from pipeline.eval_extract import score_document, total
+    from pipeline.ocr import Source
+    from pipeline.restore import load_models, restore_text
+
+    models = load_models()
+    scores = []
+    for p in sorted(glob.glob(str(ROOT / "build" / f"golden_{kind}" / ("*.txt" if kind == "legacy" else "*.json")))):
+        name = Path(p).name.split(".")[0]
+        g = json.loads((ROOT / "tests" / "golden" / "assignments" / f"{name}.json").read_text(encoding="utf-8"))
+        if kind == "legacy":
+            doc = plan.process_sources([Source(p)])[0].document
+        else:  # what stage 1 read, restored as a scan is (vie), then segmented and extracted
+            d = json.loads(Path(p).read_text(encoding="utf-8"))
+
+            def line(x):
+                return records.Line(**{**x, "words": [records.Word(**w) for w in x["words"]]})
+
+            read = records.Document(**{**d, "lines": [line(x) for x in d["lines"]], "pages": [
+                records.Page(**{**pg, "lines": [line(x) for x in pg["lines"]]}) for pg in d["pages"]]})
+            raw = "\f".join(plan._page_text(read, pg.number)[0] for pg in read.pages)
+            text = restore_text(raw, mode="vie", models=models).text
+            doc = plan.build_document(text, name, plan.text_source(text))
+        pred = [a.model_dump(mode="json") for a in doc.assignments if not (a.section or "").startswith("PL")]
+        rows = [r for r in g["assignments"] if not (r[0] or "").startswith("PL")]
+        sc = score_document(rows, pred, name)
+        sc.split = g.get("split", "test")
+        scores.append(sc)
+    for split in ("dev", "test"):
+        t = total([s for s in scores if s.split == split])
+        print(f"{checkout} {kind} {split}: F1 {t.f1:.3f}, deadline {t.deadline_accuracy:.3f} ({t.gold} rows)")
+
+
+if __name__ == "__main__":
+    main()
