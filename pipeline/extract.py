@@ -30,6 +30,7 @@ from rapidfuzz import fuzz
 
 from .bodies import ABBREVIATIONS, COLLECTIVE, HEADS, LIST_HEADS, MINISTRIES_AND, PLACES_HEAD, Gazetteer, expand, key, load
 from .deadlines import parse_deadline
+from .fields import field, is_field_heading, is_task_heading
 from .records import Assignment, Deadline, Section
 from .segment import CITATION_RE
 from .vietnamese import strip_marks
@@ -87,15 +88,6 @@ _COLLECTIVE_SORTED = sorted(COLLECTIVE + ["ubnd xã, phường", "ủy ban nhân
                                           "ubnd các huyện, thành phố", "ubnd cấp xã", "ủy ban nhân dân cấp xã",
                                           "ủy ban nhân dân các cấp", "ubnd các cấp"], key=len, reverse=True)
 
-LEAD_FIELD = re.compile(r"^[-+*•]?\s*(?:cơ quan|đơn vị)(?:\s*/\s*(?:cơ quan|đơn vị))?\s+(?:chủ\s+trì|chịu trách nhiệm chính)"
-                        r"(?:\s+thực\s+hiện)?\s*:\s*(?P<v>.+)$", re.I)
-SUPPORT_FIELD = re.compile(r"^[-+*•]?\s*(?:cơ quan|đơn vị)\s+phối\s+hợp\s*:\s*(?P<v>.+)$", re.I)
-DOER_FIELD = re.compile(r"^[-+*•]?\s*(?:cơ quan|đơn vị)(?:\s*/\s*đơn vị)?\s+(?:thực\s+hiện|thực\s+hiện\s+chính)\s*:\s*(?P<v>.+)$", re.I)
-TIME_FIELD = re.compile(r"^[-+*•]?\s*(?:thời\s+gian(?:\s+thực\s+hiện|\s+hoàn\s+thành)?|thời\s+hạn(?:\s+(?:hoàn\s+thành|ban\s+hành|trình|thực\s+hiện))?|tiến\s+độ)\s*:\s*(?P<v>.+)$", re.I)
-TASK_HEADING = re.compile(r"^(?:nhiệm\s+vụ|nội\s+dung)(?:\s+thực\s+hiện)?\s*:?$", re.I)  # "a) Nhiệm vụ:" over bullets
-TASK_FIELD = re.compile(r"^[-+*•]?\s*(?:nhiệm\s+vụ|nội\s+dung)\s*:\s*(?P<v>.+)$", re.I)
-FIELD_HEADINGS = re.compile(r"^(?:cơ quan|đơn vị)(?:\s*/\s*đơn vị)?\s+(?:thực hiện|chủ trì|phối hợp)|^thời gian|^thời hạn"
-                            r"|^nhiệm vụ$|^nội dung$|^tiến độ", re.I)
 SCOPE_HEADINGS = re.compile(r"^(?:đối\s+tượng|phạm\s+vi)", re.I)  # who a plan covers, not who must act
 # the issuer's closing request after a part's last item speaks for the whole part ("Ủy ban nhân dân Thành phố
 # yêu cầu các Sở ...", "Yêu cầu các sở, ban, ngành ..."); closing remarks ("Trên đây là ...", "Trong quá trình
@@ -904,13 +896,14 @@ class Extractor:
             if not fields:
                 continue
             block = sec
-            if FIELD_HEADINGS.match(sec.heading.strip()) and sec.parent in self.by_id:
+            if is_field_heading(sec.heading.strip()) and sec.parent in self.by_id:
                 block = self.by_id[sec.parent]
             kids = self.children.get(block.id, [])
             task_lines: list[str] = []  # the task field's own lines: "a) Nhiệm vụ:" over its bullets
             for k in kids:
-                task = TASK_FIELD.match(k.heading.strip()) or TASK_HEADING.match(k.heading.strip())
-                if FIELD_HEADINGS.match(k.heading.strip()) or task:
+                own = field(k.heading.strip())
+                task = own and own[0] == "task" or is_task_heading(k.heading)
+                if is_field_heading(k.heading.strip()) or task:
                     for f, v in self._fields(k).items():
                         fields.setdefault(f, v)
                     if task:
@@ -960,21 +953,19 @@ class Extractor:
 
     def _fields(self, sec: Section) -> dict[str, str]:
         out: dict[str, str] = {}
-        lines = [f"{sec.heading}: {sec.text.splitlines()[0]}" if FIELD_HEADINGS.match(sec.heading) and sec.text
+        lines = [f"{sec.heading}: {sec.text.splitlines()[0]}" if is_field_heading(sec.heading) and sec.text
                  else sec.heading] + sec.text.splitlines()
         # several fields on one line: "Đơn vị chủ trì: X; đơn vị phối hợp: Y. Thời gian: tháng 6/2026."
         lines = [seg for ln in lines for seg in re.split(r"[;.]\s+(?=(?:cơ\s+quan|đơn\s+vị|thời\s+gian|thời\s+hạn|tiến\s+độ)"
                                                             r"[^:;.]{0,40}:)", ln, flags=re.I)]
         for ln in lines:
-            ln = ln.strip()
-            for name, rx in (("lead", LEAD_FIELD), ("support", SUPPORT_FIELD), ("doer", DOER_FIELD),
-                             ("time", TIME_FIELD), ("task", TASK_FIELD)):
-                m = rx.match(ln)
-                if m and name in ("lead", "support", "doer") and (":" in m["v"] or m["v"].startswith("-")):
-                    continue  # "Cơ quan thực hiện: - Đơn vị chủ trì: X": the next lines say it
-                if m and name not in out:
-                    out[name] = m["v"].strip()
-                    break
+            found = field(ln.strip())
+            if not found:
+                continue
+            name, value = found
+            if name in ("lead", "support", "doer") and (":" in value or value.startswith("-")):
+                continue  # "Cơ quan thực hiện: - Đơn vị chủ trì: X": the next lines say it
+            out.setdefault(name, value)
         return out
 
     # -- 2. a body at the head of its items
@@ -1267,7 +1258,7 @@ class Extractor:
         sent = expand_head_lists(sent)
         full = sent
         label = re.match(r"^(?P<label>[^:;.]{3,90}):\s*(?P<main>[A-ZĐÀ-Ỹ].+)$", sent)
-        if label and not FIELD_HEADINGS.match(sent) and not body_list_end(sent, self.gaz):
+        if label and not is_field_heading(sent) and not body_list_end(sent, self.gaz):
             sent = label["main"]  # "Thực hiện mở tài khoản và phát hành thẻ: Ủy ban nhân dân xã, phường ..."
             sent = ADDRESS.sub("", sent)  # "...: Các đồng chí Bộ trưởng, ..."
         purpose = re.match(r"^Để\s[^;]{5,}?;\s*(?P<main>.+)$", sent)

@@ -12,6 +12,7 @@ from pipeline.bodies import key, load
 from pipeline.deadlines import parse_deadline
 from pipeline.eval_extract import evaluate, legacy_copies, scan_copies, total
 from pipeline.extract import body_list_end, canonical_body, expand_head_lists, split_bodies, splits_word
+from pipeline.fields import field, is_field_heading, is_task_heading
 from pipeline.ocr import Source
 from pipeline.plan import extract_text, process_read, process_sources
 from tests.conftest import run_cli as _run_cli
@@ -255,6 +256,28 @@ def test_issue_5_field_blocks_and_annex_tables():
     doc = _plan("plans/8718801c503045f9.txt")
     assert _find(doc, "PL1.III.8", "lead") == ["Sở Khoa học và Công nghệ"]
     assert "Ban Quản lý Khu kinh tế" in _find(doc, "PL1.III.8", "support")
+
+
+@pytest.mark.parametrize("line, want", [
+    ("- Cơ quan chủ trì: Sở Nội vụ.", ("lead", "Sở Nội vụ.")),
+    ("Cơ quan/Đơn vị chủ trì thực hiện: Sở Tư pháp", ("lead", "Sở Tư pháp")),
+    ("-ĐƠN VỊ PHỐI HỢP : các sở, ngành", ("support", "các sở, ngành")),
+    ("+ Đơn vị thực hiện chính: UBND cấp xã", ("doer", "UBND cấp xã")),
+    ("• Thời hạn hoàn thành: 30/6/2026", ("time", "30/6/2026")),
+    ("Nội dung: Rà soát văn bản", ("task", "Rà soát văn bản")),
+    ("Cơ quan chủ trì:", None),  # no value
+    ("Cơ quan chủ trì tổ chức Hội nghị: tháng 5", None),  # a sentence, not a label
+    ("Thời gian qua, các sở đã: ...", None),
+])
+def test_field_labels_are_read_by_spacy_phrase_rules(line, want):
+    assert field(line) == want
+
+
+def test_field_and_task_headings():
+    assert is_field_heading("Cơ quan thực hiện") and is_field_heading("Thời gian thực hiện năm 2026")
+    assert is_field_heading("Nhiệm vụ") and not is_field_heading("Nhiệm vụ trọng tâm")
+    assert not is_field_heading("Sở Nội vụ chủ trì")
+    assert is_task_heading("Nội dung thực hiện:") and not is_task_heading("Nội dung: rà soát")
 
 
 def test_issue_5_body_items_partners_duties_and_a_part_numbered_twice():
