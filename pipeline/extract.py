@@ -44,7 +44,7 @@ GENERIC = ["cơ quan", "đơn vị", "địa phương", "sở", "ban", "ngành",
            "đại biểu hội đồng nhân dân"]
 # nouns made of syllables that are verbs elsewhere ("công" of "phân công", "chức" of "tổ chức")
 NOUNS_WITH_VERBS = re.compile(r"\b(?:chức\s+năng|báo\s+chí|tham\s+gia\s+bảo\s+vệ|công\s+nghệ|công\s+nghiệp|công\s+trình|thông\s+tin|dịch\s+vụ|chuyên\s+môn"
-                              r"|bảo\s+hiểm|chủ\s+(?:rừng|đầu\s+tư|quản|sở\s+hữu|dự\s+án)|tuyên\s+giáo|dân\s+vận|hành\s+chính(?:\s+công)?)\b")
+                              r"|bảo\s+hiểm|thực\s+(?:vật|phẩm)|chủ\s+(?:rừng|đầu\s+tư|quản|sở\s+hữu|dự\s+án)|tuyên\s+giáo|dân\s+vận|hành\s+chính(?:\s+công)?)\b")
 # verbs that a generic body's own words never hold ("các Bộ, cơ quan thống nhất một đầu mối")
 PREDICATE_VERBS = r"đổi\s+mới|thống\s+nhất|bảo\s+đảm|đảm\s+bảo|khôi\s+phục|tháo\s+gỡ"
 # two-syllable verbs that end a generic body's own words ("các cơ quan, đơn vị chức năng xác định ..."; not all of them
@@ -678,6 +678,8 @@ def _name_end(text: str, start: int) -> int:
             while j < len(words) and j - i < 3 and words[j].group(0)[:1].islower() \
                     and words[j].group(0) not in FUNCTION_WORDS | PLACE_WORDS:
                 j += 1
+            while j > i + 2 and NOUNS_WITH_VERBS.sub("", " ".join(x.group(0) for x in words[i:j])).strip():
+                j -= 1  # "Cục Bảo vệ thực vật kiểm soát ...": the nouns, then the verb
             run = " ".join(x.group(0) for x in words[i:j])
             nxt = words[j].group(0) if j < len(words) else ""
             if j > i + 1 and not NOUNS_WITH_VERBS.sub("", run).strip() \
@@ -1411,7 +1413,8 @@ class Extractor:
             # chỉ đạo các sở, ngành thực hiện": Y carries them out too
             for ci, c in enumerate(clauses):
                 via = re.match(r"^\s*(?:theo\s+chức\s+năng,\s*nhiệm\s+vụ(?:,\s*(?:thẩm\s+quyền|quyền\s+hạn))?(?:\s+được\s+giao)?,?\s+)?"
-                               r"(?:(?:chủ\s+động|tiếp\s+tục|khẩn\s+trương)\s+)?(?:chỉ\s+đạo|giao|yêu\s+cầu|lãnh\s+đạo)\s+(?P<y>.+)$",
+                               r"(?:(?:chủ\s+động|tiếp\s+tục|khẩn\s+trương|quyết\s+liệt|trực\s+tiếp|kịp\s+thời|thường\s+xuyên)\s+){0,2}"
+                               r"(?:chỉ\s+đạo|giao|yêu\s+cầu|lãnh\s+đạo)\s+(?P<y>.+)$",
                                c if ci == 0 else c.strip())
                 if not via or ci and not re.match(r"^\s*(?:chỉ\s+đạo|lãnh\s+đạo)", c):
                     continue

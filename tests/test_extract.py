@@ -147,6 +147,9 @@ def test_body_lists_are_split(span, want):
     ("Các cơ sở giáo dục không được thu các khoản", "Các cơ sở giáo dục"),
     # a second level in a sentence goes with the list ("... cấp tỉnh, cấp xã chủ trì"), not only in a table cell
     ("Ban Chỉ huy phòng thủ dân sự cấp tỉnh, cấp xã chủ trì, phối hợp", "Ban Chỉ huy phòng thủ dân sự cấp tỉnh, cấp xã"),
+    # nouns made of a verb's syllables ("thực" of "thực hiện") go on with the name, up to the verb
+    ("Cục Thú y và Cục Bảo vệ thực vật kiểm soát chặt chẽ", "Cục Thú y và Cục Bảo vệ thực vật"),
+    ("Cục An toàn thực phẩm chủ trì", "Cục An toàn thực phẩm"),
 ])
 def test_a_name_ends_before_its_verb(text, body):
     assert text[:body_list_end(text, load())] == body
@@ -1307,3 +1310,11 @@ def test_what_a_body_is_or_has_is_no_task(sentence):
     doc = extract_text(f"KẾ HOẠCH\n\nThực hiện công tác thi đua\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. {sentence}\n\n"
                        "2. Sở Nội vụ chủ trì tổng hợp kết quả.\n")
     assert _rows(doc) == {("I.2", "lead", "Sở Nội vụ")}
+
+
+def test_whom_a_body_directs_after_an_adverb_is_responsible():
+    doc = extract_text("KẾ HOẠCH\nI. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng quyết liệt chỉ đạo các chủ đầu tư, nhà thầu đẩy "
+                       "nhanh tiến độ thi công.\n2. Chủ tịch Ủy ban nhân dân xã trực tiếp chỉ đạo Chi cục Kiểm lâm thực hiện "
+                       "các biện pháp phòng cháy rừng.\n")
+    assert _find(doc, "I.1", "responsible") == ["Các chủ đầu tư, nhà thầu", "Sở Xây dựng"]
+    assert "Chi cục Kiểm lâm" in _find(doc, "I.2", "responsible")
