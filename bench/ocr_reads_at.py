@@ -2,10 +2,11 @@
 pipeline of another checkout, to compare a change's end-to-end figures with an earlier commit's on the same reads.
 
     git worktree add /tmp/base COMMIT && ln -sfn "$PWD/../shared" /tmp/shared
-    python bench/ocr_reads_at.py /tmp/base legacy|scan
+    python bench/ocr_reads_at.py /tmp/base legacy|scan|printed
 
 Prints F1 and deadline accuracy per split, on the documents' own text (annex rows left out), as
-``python -m pipeline.eval_extract --through legacy|scan`` does.
+``python -m pipeline.eval_extract --through legacy|scan`` does; ``printed``: the born-digital PDFs with ruled annex
+tables that ``--through printed`` writes under build/golden_pdf, read by the other checkout, annex rows included.
 """
 from __future__ import annotations
 
@@ -27,10 +28,11 @@ def main() -> None:
 
     models = load_models()
     scores = []
-    for p in sorted(glob.glob(str(ROOT / "build" / f"golden_{kind}" / ("*.txt" if kind == "legacy" else "*.json")))):
+    pattern = {"legacy": "golden_legacy/*.txt", "scan": "golden_scan/*.json", "printed": "golden_pdf/*.pdf"}[kind]
+    for p in sorted(glob.glob(str(ROOT / "build" / pattern))):
         name = Path(p).name.split(".")[0]
         g = json.loads((ROOT / "tests" / "golden" / "assignments" / f"{name}.json").read_text(encoding="utf-8"))
-        if kind == "legacy":
+        if kind in ("legacy", "printed"):
             doc = plan.process_sources([Source(p)])[0].document
         else:  # what stage 1 read, restored as a scan is (vie), then segmented and extracted
             d = json.loads(Path(p).read_text(encoding="utf-8"))
@@ -43,8 +45,9 @@ def main() -> None:
             raw = "\f".join(plan._page_text(read, pg.number)[0] for pg in read.pages)
             text = restore_text(raw, mode="vie", models=models).text
             doc = plan.build_document(text, name, plan.text_source(text))
-        pred = [a.model_dump(mode="json") for a in doc.assignments if not (a.section or "").startswith("PL")]
-        rows = [r for r in g["assignments"] if not (r[0] or "").startswith("PL")]
+        annex = kind == "printed" and g.get("scope") != "body"  # (annex rows are scored when read as tables)
+        pred = [a.model_dump(mode="json") for a in doc.assignments if annex or not (a.section or "").startswith("PL")]
+        rows = [r for r in g["assignments"] if annex or not (r[0] or "").startswith("PL")]
         sc = score_document(rows, pred, name)
         sc.split = g.get("split", "test")
         scores.append(sc)

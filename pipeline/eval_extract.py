@@ -33,7 +33,7 @@ from rapidfuzz import fuzz
 
 from .bodies import key
 from .ocr import Source
-from .outputs import write_atomic
+from .outputs import write_atomic, write_atomic_with
 from .plan import process_read, process_sources
 from .vietnamese import strip_marks
 
@@ -146,9 +146,47 @@ def legacy_copies(texts: dict[str, str], cache: Path = CACHE / "golden_legacy") 
     return paths
 
 
-def scan_copies(texts: dict[str, str], cache: Path = CACHE / "golden_scan") -> dict[str, tuple[Source, "Document"]]:
-    """Each text as an image-only PDF of a noisy scan of it, read by stage 1 as ``vnplan`` reads it. What stage 1
-    read is cached (JSON) by the text's digest; the PDF is made again only when that is missing."""
+def plan_pdfs(texts: dict[str, str], cache: Path = CACHE / "golden_pdf") -> dict[str, Path]:
+    """Each text as a born-digital PDF, its annex tables drawn as ruled tables (``synth.save_plan_pdf``)."""
+    from . import synth
+
+    cache.mkdir(parents=True, exist_ok=True)
+    paths = {name: cache / f"{name}.{_digest(t)}.pdf" for name, t in texts.items()}
+    for name, p in paths.items():
+        if not p.exists():
+            write_atomic_with(p, lambda tmp, t=texts[name]: synth.save_plan_pdf(t, tmp))
+    return paths
+
+
+def _rendered(text: str) -> list:
+    from . import synth
+
+    return synth.render_pages(text)[0]
+
+
+def _printed(text: str) -> list:
+    """The pages of the text's born-digital PDF (ruled annex tables), as a scanner sees them at 300 dpi."""
+    import tempfile
+
+    import pypdfium2 as pdfium
+
+    from . import synth
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "plan.pdf"
+        synth.save_plan_pdf(text, path)
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            return [pdf[i].render(scale=300 / 72, grayscale=True).to_pil().convert("L") for i in range(len(pdf))]
+        finally:
+            pdf.close()
+
+
+def scan_copies(texts: dict[str, str], cache: Path = CACHE / "golden_scan",
+                pages=_rendered) -> dict[str, tuple[Source, "Document"]]:
+    """Each text as an image-only PDF of a noisy scan of it, read by stage 1 as ``vnplan`` reads it; ``pages``
+    gives a text's clean page images (rendered lines, or a printed PDF's pages). What stage 1 read is cached (JSON)
+    by the text's digest; the PDF is made again only when that is missing."""
     from . import synth
     from .ocr import ocr_sources
     from .records import Document
@@ -159,9 +197,8 @@ def scan_copies(texts: dict[str, str], cache: Path = CACHE / "golden_scan") -> d
         cache.mkdir(parents=True, exist_ok=True)  # (the PDFs are made there before their reads are written)
         pdfs = []
         for name in todo:
-            pages, _ = synth.render_pages(texts[name])
             pdf = paths[name].with_suffix(".pdf")
-            synth.save_image_pdf([synth.scan_like(p, seed=i) for i, p in enumerate(pages)], pdf)
+            synth.save_image_pdf([synth.scan_like(p, seed=i) for i, p in enumerate(pages(texts[name]))], pdf)
             pdfs.append(pdf)
         for name, pdf, doc in zip(todo, pdfs, ocr_sources([Source(str(p)) for p in pdfs])):
             if not hasattr(doc, "pages"):
@@ -183,11 +220,15 @@ def evaluate(golden: Path = GOLDEN, only: tuple[str, ...] = (), through: str | N
         keep = [i for i, f in enumerate(files) if scannable(texts[f.stem])]
         files, gold = [files[i] for i in keep], [gold[i] for i in keep]
         texts = {f.stem: texts[f.stem] for f in files}
-    if through == "scan":
+    if through in ("scan", "printed-scan"):
         from .restore import load_models
 
-        read, models = scan_copies(texts), load_models()
+        read = scan_copies(texts) if through == "scan" else scan_copies(texts, CACHE / "golden_printed_scan", _printed)
+        models = load_models()
         results = [process_read(*read[f.stem], models=models) for f in files]
+    elif through == "printed":
+        pdfs = plan_pdfs(texts)
+        results = process_sources([Source(str(pdfs[f.stem])) for f in files])
     else:
         paths = legacy_copies(texts) if through == "legacy" else {f.stem: ROOT / g["input"] for f, g in zip(files, gold)}
         results = process_sources([Source(str(paths[f.stem])) for f in files])
@@ -197,7 +238,8 @@ def evaluate(golden: Path = GOLDEN, only: tuple[str, ...] = (), through: str | N
             raise SystemExit(f"{g['input']}: {res}")
         pred = [a.model_dump(mode="json") for a in res.document.assignments]
         rows = g["assignments"]
-        if g.get("scope") == "body" or through or body_only:  # the annexes were not annotated, or are not read as tables
+        if g.get("scope") == "body" or through in ("legacy", "scan") or body_only:
+            # the annexes were not annotated, or were rendered as lines of text, not as tables
             pred = [p for p in pred if not _is_annex(p["section"])]
             rows = [r for r in rows if not _is_annex(r[0])]
         sc = score_document(rows, pred, f.stem)
@@ -222,14 +264,17 @@ def main() -> int:
     ap.add_argument("--show-errors", action="store_true", help="list the errors on the dev documents")
     ap.add_argument("--only", nargs="+", default=(), metavar="ID",
                     help="score only the golden files whose names start with these")
-    ap.add_argument("--through", choices=["legacy", "scan"],
-                    help="score the documents as scanned: legacy OCR (English model) of old scans, or image PDFs "
-                         "of noisy scans read by vnplan (Tesseract vie), beside the typed text; own text only")
+    ap.add_argument("--through", choices=["legacy", "scan", "printed", "printed-scan"],
+                    help="score the documents as an archive holds them, beside the typed text: legacy OCR (English "
+                         "model) of old scans, or image PDFs of noisy scans read by vnplan (Tesseract vie), own text "
+                         "only; or printed as born-digital PDFs with ruled annex tables, read from their text layer "
+                         "(printed) or scanned (printed-scan), annex rows included")
     args = ap.parse_args()
     scores = evaluate(args.golden, tuple(args.only), args.through)
     typed = {}
     if args.through:  # the same documents and rows, typed, side by side
-        typed = {s.doc: s for s in evaluate(args.golden, tuple(s.doc for s in scores), body_only=True)}
+        typed = {s.doc: s for s in evaluate(args.golden, tuple(s.doc for s in scores),
+                                            body_only=args.through in ("legacy", "scan"))}
     print(f"{'document':24} {'gold':>5} {'pred':>5} {'match':>5} {'P':>6} {'R':>6} {'F1':>6} {'deadline':>8}"
           + (f" {'typed F1':>8}" if typed else ""))
     rows = scores + [total([s for s in scores if s.split == sp], f"{sp} (total)") for sp in ("dev", "test")]

@@ -5,10 +5,12 @@ learn how English-model OCR damages Vietnamese (the restorer's noise model).
 """
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
@@ -133,4 +135,97 @@ def save_text_pdf(pages: list[list[str]], path: str | Path, pt: float = 13.0,
             pdf.set_xy(57, y)
             pdf.cell(0, pt, ln)
             y += pt * 1.35
+    pdf.output(str(path))
+
+
+# ---------------------------------------------------------------------------------------------------
+# A plan as offices publish it: paragraphs, and its annex tables drawn as ruled tables
+
+# a cell that opens a row: its number ("3", "2.1"), a group's ("II", "B"), or a group's title with its numeral
+_ROW_START = re.compile(r"^(?:\d{1,3}\.?|\d{1,2}(?:\.\d{1,2}){1,3}\.?|[IVX]{1,5}\.?|[A-H]\.?|[IVX]{1,5}\.\s+\S.*)$")
+
+
+def annex_grid(cells: list[str]) -> Optional[tuple[list[str], list[list[str]]]]:
+    """A flattened annex table (one cell per paragraph, as the corpus writes them) laid out again as a grid:
+    (header, rows). A row runs from a cell that opens one to the next; a group row ("II" then its title, or "II.
+    TITLE") is its numeral and its title; the cells of a row beyond the header's are its unnumbered sub-rows.
+    None when the cells hold no table (no "STT" before its column names)."""
+    from .segment import TABLE_HEAD
+
+    head = next((i for i, c in enumerate(cells) if TABLE_HEAD.match(c)), None)
+    if head is None:
+        return None
+    header = [cells[head]]
+    i = head + 1
+    while i < len(cells) and not _ROW_START.match(cells[i]) and len(header) < 8:
+        header.append(cells[i])
+        i += 1
+    if len(header) < 3:
+        return None
+    rows: list[list[str]] = []
+    while i < len(cells):
+        j = i + 1
+        while j < len(cells) and not _ROW_START.match(cells[j]):
+            j += 1
+        row = cells[i:j]
+        rows.append(row[:len(header)])
+        if len(row) > len(header):  # the item's unnumbered sub-rows ("task | body" under it)
+            rest = row[len(header):]
+            rows += [[""] + rest[k:k + len(header) - 1] for k in range(0, len(rest), len(header) - 1)]
+        i = j
+    return header, rows
+
+
+def save_plan_pdf(text: str, path: str | Path, pt: float = 11.0, font_path: str | None = None) -> None:
+    """A born-digital PDF of a plan's text (paragraphs separated by blank lines or line breaks) whose annex tables,
+    flattened in the text one cell per paragraph, are drawn again as ruled tables (fpdf2): what a scanner or a
+    PDF reader meets in an office's plan."""
+    from fpdf import FPDF
+
+    from .segment import ANNEX, TABLE_HEAD
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_font("Serif", "", font_path or find_font())
+    pdf.set_margins(57, 57)
+    pdf.set_auto_page_break(True, 57)
+    pdf.add_page()
+    pdf.set_font("Serif", size=pt)
+    paras = [p.strip() for p in text.split("\n") if p.strip()]
+    starts = [i for i, p in enumerate(paras) if ANNEX.match(p)] + [len(paras)]
+
+    def write(ps: list[str]) -> None:
+        for p in ps:  # (6 pt between paragraphs, as the official format, Decree 30/2020/NĐ-CP, asks)
+            pdf.multi_cell(0, pt * 1.3, p, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(6)
+
+    write(paras[:starts[0]])
+    for a, b in zip(starts, starts[1:]):
+        part = paras[a:b]
+        laid = annex_grid(part)
+        if laid is None:
+            write(part)
+            continue
+        header, rows = laid
+        head = next(i for i, c in enumerate(part) if TABLE_HEAD.match(c))
+        pdf.add_page()
+        write(part[:head])
+        n = len(header)
+        widths = [6] + [40 if k == 1 else 54 / (n - 2) for k in range(1, n)] if n > 2 else [6, 94]
+        pdf.set_font("Serif", size=pt - 1)
+        with pdf.table(col_widths=widths, text_align="LEFT", line_height=(pt - 1) * 1.25,
+                       first_row_as_headings=False) as table:
+            r = table.row()
+            for c in header:
+                r.cell(c)
+            for row in rows:
+                r = table.row()
+                if len(row) == 1:
+                    r.cell(row[0], colspan=n)
+                elif len(row) == 2 and re.fullmatch(r"[IVX]{1,5}\.?|[A-H]\.?", row[0]):
+                    r.cell(row[0])
+                    r.cell(row[1], colspan=n - 1)
+                else:
+                    for c in row + [""] * (n - len(row)):
+                        r.cell(c)
+        pdf.set_font("Serif", size=pt)
     pdf.output(str(path))
