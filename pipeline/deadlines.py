@@ -149,15 +149,22 @@ NOT_DEADLINES = re.compile(r"(?:ngân\s+sách(?:\s+nhà\s+nước)?|kinh\s+phí|
 _RECURRING = dict(RULES)["recurring"]
 
 
+# a quarter's numeral as OCR reads it on a scan ("Quý I1/2025", "quý Il"): I, 1, l and | look alike
+QUARTER_LOOKALIKE = re.compile(r"(?P<q>\b[Qq]u[ýí]\s+)(?P<n>(?=[IVl1|]*[IVl|])(?![IV]+\b)[IVl1|]{2,3}|l)(?![\w])")
+
+
 def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
     """The deadline stated in ``text`` (a sentence or a "Thời gian thực hiện: ..." value)."""
     year = int(doc_date[:4]) if doc_date else None
     text = NOT_DEADLINES.sub(" ", text)
+    text = re.sub(r"(?<=\w)/{2,}(?=\d)", "/", text)  # "Quý II//2025": a slash read twice on a scan
+    written = text  # (the look-alikes are undone letter for letter: a phrase's place is the same in both)
+    text = QUARTER_LOOKALIKE.sub(lambda m: m["q"] + re.sub(r"[1l|]", "I", m["n"]), text)
     for name, rx in RULES:
         m = rx.search(text)
         if not m:
             continue
-        phrase = m.group(0).strip()
+        phrase = written[m.start():m.end()].strip()
         if name == "years_only":
             return Deadline(kind="range", start=f"{m['y1']}-01-01", end=f"{m['y2']}-12-31", text=phrase)
         if name == "from_until_event":

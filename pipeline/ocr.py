@@ -22,6 +22,7 @@ from typing import Callable, Iterable, Optional
 
 from .errors import (CorruptInput, EmptyInput, EncryptedInput, InputNotFound, MissingDependency,
                      NoTextFound, PageTooLarge, UnsupportedFormat, VnplanError)
+from . import grid
 from .inputs import Source, load_text  # noqa: F401 - re-exported: the inputs stage 1 reads
 from .records import Document, Line, Page, Word
 
@@ -39,6 +40,7 @@ class OcrOptions:
     preprocess: bool = True
     max_pixels: int = 150_000_000  # a page larger than this (at ``dpi``) is refused, not read
     min_text_chars: int = 20  # a text layer with fewer letters than this is not "usable"
+    tables: bool = True  # read ruled tables cell by cell (``grid``)
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,12 @@ def _read_pdf_page(task: PageTask) -> Page:
             n_letters = _letters(text)
             n_cid = text.count("(cid:")
             if n_letters >= opts.min_text_chars and n_cid * 25 < n_letters:  # under 1 unmapped glyph in 25
-                lines = _text_layer_lines(raw_lines, task.index + 1)
+                tables = grid.pdf_tables(pp) if opts.tables else []
+                if tables:  # the tables are read cell by cell; the text around them line by line
+                    boxes = [b for b, _ in tables]
+                    raw_lines = pp.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) \
+                        .extract_text_lines(layout=False, strip=True, return_chars=False)
+                lines = _with_tables(_text_layer_lines(raw_lines, task.index + 1), tables, task.index + 1)
                 return Page(number=task.index + 1, method="text-layer",
                             reason=f"text layer with {n_letters} letters", lines=lines,
                             width=float(pp.width), height=float(pp.height))
@@ -216,12 +223,17 @@ def _read_pdf_page(task: PageTask) -> Page:
 
 
 def _text_layer_lines(raw_lines: list[dict], page_no: int) -> list[Line]:
+    """A text layer's lines; a new paragraph (block) where the space above a line is wider than the space between
+    the lines of a paragraph (the official format puts 6 pt or more between paragraphs)."""
     heights = sorted(ln["bottom"] - ln["top"] for ln in raw_lines) or [10.0]
     median_h = heights[len(heights) // 2]
+    gaps = sorted(b["top"] - a["bottom"] for a, b in zip(raw_lines, raw_lines[1:]) if b["top"] > a["bottom"])
+    line_gap = gaps[len(gaps) // 2] if gaps else 0.0
+    para_gap = min(0.9 * median_h, line_gap + max(3.0, 0.35 * median_h))
     lines: list[Line] = []
     block, prev_bottom = 0, None
     for i, ln in enumerate(raw_lines, start=1):
-        if prev_bottom is not None and ln["top"] - prev_bottom > 0.9 * median_h:
+        if prev_bottom is not None and ln["top"] - prev_bottom > para_gap:
             block += 1
         prev_bottom = ln["bottom"]
         text = unicodedata.normalize("NFC", ln["text"])
@@ -229,6 +241,73 @@ def _text_layer_lines(raw_lines: list[dict], page_no: int) -> list[Line]:
                           words=[Word(w) for w in text.split()],
                           bbox=(round(ln["x0"], 2), round(ln["top"], 2), round(ln["x1"], 2), round(ln["bottom"], 2))))
     return lines
+
+
+def _inside(obj: dict, boxes: list) -> bool:
+    """Whether a pdfplumber object's centre lies in one of the boxes (x0, top, x1, bottom)."""
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in boxes)
+
+
+def _with_tables(lines: list[Line], tables: list, page_no: int) -> list[Line]:
+    """The page's text lines and its tables' cells in reading order: each table where its top is, its cells row by
+    row, one paragraph (block) each, as the corpus' flattened tables are written. ``tables``: ``(bbox, rows)``,
+    each row its cells ``(bbox, text)`` or ``(bbox, text, words)``."""
+    if not tables:
+        return lines
+    units: list[tuple[tuple, list[Line]]] = []  # (sort key, the lines of one paragraph or one cell)
+    for ln in lines:
+        if units and units[-1][1][-1].block == ln.block:
+            units[-1][1].append(ln)
+        else:
+            units.append(((ln.bbox[1] if ln.bbox else 0.0, 0, len(units)), [ln]))
+    for t, (bbox, rows) in enumerate(tables):
+        k = 0
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                words = cell[2] if len(cell) > 2 else [Word(w) for w in cell[1].split()]
+                units.append(((bbox[1], 1 + t, k), [Line(text=cell[1], page=page_no, line=0, words=words,
+                                                         bbox=tuple(round(v, 2) for v in cell[0]),
+                                                         cell=(t + 1, r + 1, c + 1))]))
+                k += 1
+    units.sort(key=lambda u: u[0])
+    out: list[Line] = []
+    for block, (_, group) in enumerate(units):
+        for ln in group:
+            out.append(replace(ln, block=block, line=len(out) + 1))
+    return out
+
+
+LOOKALIKE_MARKS = str.maketrans({"\u2044": "/", "\u2215": "/"})  # fraction and division slashes Tesseract reads in dates
+CELL_REREAD_CONF = 75.0  # a table cell read with a lower mean confidence among the others is read again alone
+
+
+def _tesseract_words(img, lang: str, dpi: int, config: str = ""):
+    """Tesseract's words on an image, each with its (block, paragraph, line) key."""
+    import pytesseract
+
+    data = pytesseract.image_to_data(img, lang=lang, config=f"--dpi {dpi} {config}".strip(),
+                                     output_type=pytesseract.Output.DICT)
+    for i, level in enumerate(data["level"]):
+        text = data["text"][i].strip()
+        if level != 5 or not text:
+            continue
+        x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
+        text = unicodedata.normalize("NFC", text).translate(LOOKALIKE_MARKS)
+        yield (Word(text, round(float(data["conf"][i]), 2), (x, y, x + w, y + h)),
+               (data["block_num"][i], data["par_num"][i], data["line_num"][i]))
+
+
+def _reading_order(words: list[Word]) -> list[Word]:
+    """A cell's words line by line (a word whose middle is below the line's words starts the next), left to right."""
+    out: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (w.bbox[1] + w.bbox[3]) / 2):
+        mid = (w.bbox[1] + w.bbox[3]) / 2
+        if out and mid - (out[-1][0].bbox[1] + out[-1][0].bbox[3]) / 2 < 0.5 * (w.bbox[3] - w.bbox[1]):
+            out[-1].append(w)
+        else:
+            out.append([w])
+    return [w for line in out for w in sorted(line, key=lambda w: w.bbox[0])]
 
 
 def tesseract_available(lang: str = "vie") -> None:
@@ -246,32 +325,72 @@ def tesseract_available(lang: str = "vie") -> None:
 
 
 def ocr_image(img, page_no: int, dpi: int, opts: OcrOptions, reason: str) -> Page:
-    """Tesseract on one page image; lines with per-word confidences and boxes."""
-    import pytesseract
+    """Tesseract on one page image; lines with per-word confidences and boxes. A ruled table's cells are read
+    apart (``grid``) and come in reading order where the table is, one paragraph each."""
     from . import imaging
 
     skew = None
     if opts.preprocess:
         img, skew = imaging.preprocess(img, dpi=dpi)
-    data = pytesseract.image_to_data(img, lang=opts.lang, config=f"--dpi {dpi}",
-                                     output_type=pytesseract.Output.DICT)
-    groups: dict[tuple[int, int, int], list[Word]] = {}
-    for i, level in enumerate(data["level"]):
-        text = data["text"][i].strip()
-        if level != 5 or not text:
-            continue
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        x, y, w, h = data["left"][i], data["top"][i], data["width"][i], data["height"][i]
-        groups.setdefault(key, []).append(
-            Word(unicodedata.normalize("NFC", text), round(float(data["conf"][i]), 2), (x, y, x + w, y + h)))
+    tables: list[grid.Table] = []
+    cell_words: dict[tuple[int, int], list[Word]] = {}  # (table, cell) -> its words
+    if opts.tables:
+        gray = imaging.to_gray(img)
+        tables, rules = grid.find_tables(gray, dpi)
+        if tables:  # each table's cells in one run (``grid``); the rest of the page as usual
+            from PIL import Image
+            wiped = grid.wipe(gray, rules)
+            for t, tb in enumerate(tables):
+                sheet, bands = grid.stack_cells(wiped, tb)
+                for word, _ in _tesseract_words(Image.fromarray(sheet, mode="L"), opts.lang, dpi, "--psm 6"):
+                    band = grid.band_of(bands, (word.bbox[1] + word.bbox[3]) / 2)
+                    if band is not None:
+                        x0, y0, x1, y1 = word.bbox
+                        word = replace(word, bbox=(x0 + band.dx, y0 + band.dy, x1 + band.dx, y1 + band.dy))
+                        cell_words.setdefault((t, band.cell), []).append(word)
+                for k, box in enumerate(tb.cells()):
+                    words = cell_words.get((t, k), [])
+                    if words and sum(w.conf for w in words) / len(words) >= CELL_REREAD_CONF:
+                        continue
+                    crop, (dx, dy) = grid.cell_image(wiped, box)
+                    if crop.size == 0 or crop.min() > 128:
+                        continue  # an empty cell
+                    alone = [replace(w, bbox=(w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy))
+                             for w, _ in _tesseract_words(Image.fromarray(crop, mode="L"), opts.lang, dpi, "--psm 6")]
+                    if alone and (not words or sum(w.conf for w in alone) / len(alone)
+                                  > sum(w.conf for w in words) / len(words)):
+                        cell_words[(t, k)] = alone
+    groups: dict[tuple, list[Word]] = {}
+    strips = grid.strips_between(img.height, tables) if tables else [(0, img.height)]
+    for s, (top, bottom) in enumerate(strips):
+        part = img if len(strips) == 1 and not tables else img.crop((0, top, img.width, bottom))
+        for word, key in _tesseract_words(part, opts.lang, dpi):
+            if top:
+                word = replace(word, bbox=(word.bbox[0], word.bbox[1] + top, word.bbox[2], word.bbox[3] + top))
+            groups.setdefault((s, *key), []).append(word)
     lines: list[Line] = []
-    para_ids: dict[tuple[int, int], int] = {}
+    para_ids: dict[tuple, int] = {}
     for n, (key, words) in enumerate(groups.items(), start=1):
-        block = para_ids.setdefault(key[:2], len(para_ids))
+        block = para_ids.setdefault(key[:3], len(para_ids))
         box = (min(w.bbox[0] for w in words), min(w.bbox[1] for w in words),
                max(w.bbox[2] for w in words), max(w.bbox[3] for w in words))
         lines.append(Line(text=" ".join(w.text for w in words), page=page_no, line=n, block=block,
                           words=words, bbox=box))
+    if tables:
+        read = []
+        for t, tb in enumerate(tables):
+            rows, k = [], 0
+            for row in tb.rows:
+                cells = []
+                for box in row:
+                    words = _reading_order(cell_words.get((t, k), []))
+                    k += 1
+                    if words:
+                        cells.append((box, " ".join(w.text for w in words), words))
+                if cells:
+                    rows.append(cells)
+            read.append((tb.bbox, rows))
+        lines = _with_tables(lines, read, page_no)
     return Page(number=page_no, method="ocr", reason=reason, lines=lines, width=img.width,
                 height=img.height, dpi=dpi, skew_degrees=skew)
 
@@ -318,7 +437,9 @@ def clean_lines(pages: list[Page], edge: int = 2) -> list[Line]:
             ln = replace(ln)
             shape = _shape(ln.text)
             at_top, at_bottom = i < edge, i >= k - edge
-            if (at_top or at_bottom) and PAGE_NUMBER.match(ln.text) and p.method != "text":
+            if ln.cell:
+                pass  # a table's cell ("1", the row's number) is no page number, header or footer
+            elif (at_top or at_bottom) and PAGE_NUMBER.match(ln.text) and p.method != "text":
                 ln.role = "page-number"
             elif n_pages >= 2 and at_top and top[shape] >= need and len(shape) > 2:
                 ln.role = "header"
@@ -340,7 +461,7 @@ def _join_hyphens(lines: list[Line]) -> None:
     """
     body = [ln for ln in lines if ln.role == "body"]
     for cur, nxt in zip(body, body[1:]):
-        if not HYPHEN_END.search(cur.text) or not nxt.text[:1].isalnum():
+        if not HYPHEN_END.search(cur.text) or not nxt.text[:1].isalnum() or nxt.cell and nxt.cell != cur.cell:
             continue
         first, _, rest = nxt.text.partition(" ")
         cur.text += first

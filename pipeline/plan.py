@@ -28,8 +28,10 @@ class Result:
 
 
 def build_document(text: str, doc_id: str, source: SourceInfo, quality: Optional[Quality] = None,
-                   assignments: bool = True) -> PlanDocument:
-    seg = segment(text)
+                   assignments: bool = True, page_numbers: bool = True) -> PlanDocument:
+    """``page_numbers``: whether the text may still hold its page numbers (stage 1 takes them out of what it read
+    from PDFs and scans, and knows a table's row number from a page number; a text file keeps them)."""
+    seg = segment(text, page_numbers=page_numbers)
     doc = PlanDocument(doc_id=doc_id, source=source, pipeline_version=PIPELINE_VERSION, metadata=seg.metadata,
                        preamble=seg.preamble, sections=seg.sections, references=seg.references,
                        footnotes=seg.footnotes, layout=seg.layout, quality=quality or Quality())
@@ -93,7 +95,8 @@ def process_read(src: Source, doc: Document, mode: str = "auto", models=None, as
                                mean_confidence=rep["mean_confidence"], low_confidence=rep["low_confidence"]),
         ocr=[OcrDecision(**d) for d in doc.ocr_decisions()])
     source = SourceInfo(path=src.path, sha256=doc.sha256, kind=doc.kind, pages=len(doc.pages))
-    document = build_document(restored.text, src.stem, source, quality, assignments)
+    document = build_document(restored.text, src.stem, source, quality, assignments,
+                              page_numbers=any(p.method == "text" for p in doc.pages))
     remap_lines(document, {(pno, i + 1): (pno, orig) for pno, (_, m) in enumerate(pages, start=1)
                            for i, orig in enumerate(m) if orig})
     return Result(document, restored.text, {"input": src.path, **rep})

@@ -32,6 +32,7 @@ class Line:
     role: LineRole = "body"
     words: list[Word] = field(default_factory=list)
     bbox: Optional[tuple[float, float, float, float]] = None
+    cell: Optional[tuple[int, int, int]] = None  # a ruled table's cell: (table on the page, row, place in the row), from 1
 
     @property
     def mean_conf(self) -> Optional[float]:

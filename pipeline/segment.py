@@ -69,6 +69,7 @@ LETTER_HEAD = re.compile(r"^(?P<num>[a-zđ])\s?[)./]\s*(?P<rest>\S.*)$")
 BULLET = re.compile(r"^[-+*•–—]\s*")
 STRAY = re.compile(r"^[^\w\s\-+*•–—“\"(]{1,3}\s+")  # "] KẾ HOẠCH", "~ 2.5. ...": junk before a line
 FOOTNOTE = re.compile(r"^(?P<marker>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,2}\]|\([^\s)]{1,3}\)|!|\d{1,2}(?=\s))\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+PAGE_EDGE = 3  # lines at a page's top and foot where its number may stand
 RUNNING_HEADER = re.compile(r"^[A-ZĐ0-9][A-ZĐ0-9.\-_]{11,}\s+\d{1,3}$")
 PAGE_NO = re.compile(r"^[\s\-–—]*(?:trang\s*)?\d{1,3}[\s\-–—]*$", re.IGNORECASE)
 ANNEX = re.compile(r"^PH[ỤU] L[ỤU]C(?:\s+(?P<num>[IVX]+|\d+))?\s*$")
@@ -537,7 +538,9 @@ def _attached_text(lines: list[TLine], start: int) -> Optional[tuple[int, int, i
     return (signed, typed, note) if typed is not None else None
 
 
-def segment(text: str) -> Segmented:
+def segment(text: str, page_numbers: bool = True) -> Segmented:
+    """Stage 3 on a text (pages separated by form feeds). ``page_numbers``: whether a number alone at a page's top
+    or foot is its page number (False when stage 1 has taken the page numbers out already)."""
     lines = read_lines(text)
     layout: list[LayoutBlock] = []
 
@@ -561,10 +564,15 @@ def segment(text: str) -> Segmented:
         return None if h and h.kind == "article" and not articles else h
 
     n_pages = text.count("\f") + 1
-    for ln in lines:
+    on_page: dict[int, list[int]] = {}
+    for i, ln in enumerate(lines):
+        on_page.setdefault(ln.page, []).append(i)
+    # a page number stands at a page's top or foot (a table's row number "3" may stand alone mid-page)
+    edges = {i for idx in on_page.values() for i in idx[:PAGE_EDGE] + idx[-PAGE_EDGE:]}
+    for i, ln in enumerate(lines):
         if RUNNING_HEADER.match(ln.text):
             ln.role = "header"
-        elif n_pages > 1 and PAGE_NO.match(ln.text):
+        elif page_numbers and n_pages > 1 and PAGE_NO.match(ln.text) and i in edges:
             ln.role = "page-number"
 
     # --- zones: letterhead | type line + title | preamble | body | recipients + signature
@@ -794,7 +802,8 @@ def _annexes(lines: list[TLine], line_sections: list, body: list) -> list[Sectio
     return out
 
 
-TABLE_HEAD = re.compile(r"^(?:STT|TT|Số TT)$", re.IGNORECASE)
+# the number column's head: "STT", "TT", "Số TT", and as OCR reads them on a scan ("S11", "STI", "T1")
+TABLE_HEAD = re.compile(r"^(?:S[TI1l]{2}|T[TI1l]|Số TT)$", re.IGNORECASE)
 CONTENT_COLS = re.compile(r"^(?:tên nhiệm vụ|nhiệm vụ|nội dung|nội dung (?:công việc|nhiệm vụ|thực hiện)|"
                           r"nhiệm vụ, giải pháp|công việc|tên (?:đề án|dự án|chương trình|nhiệm vụ))", re.IGNORECASE)
 
@@ -879,8 +888,12 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
             return m.group(1), stream[k + 1][0], 2 + (again if again >= 2 else 0), False
             # ("II | NHÓM ..." or "II | Xây dựng hạ tầng ... | 1 | ...")
         m = ROMAN_HEAD.match(t)
-        if m and upper_share(m["rest"]) > 0.6 and roman_to_int(m["num"]):
-            return m["num"], m["rest"], 1, False
+        if m and upper_share(m["rest"]) > 0.6 and not m["num"].isdigit():
+            # "II. NHÓM ...", and as OCR reads it on a scan ("L.NÂNG CAO ..." for I): read against the next group's
+            value = _roman_reading(m["num"], roman_to_int(group.label.rstrip(".")) + 1 if group and
+                                   roman_to_int(group.label.rstrip(".")) else 1)
+            if value:
+                return int_to_roman(value), m["rest"], 1, False
         return None
 
     def subgroup_at(k: int) -> Optional[tuple[str, str, int]]:

@@ -87,6 +87,10 @@ def run_cli(*args, stdin=None):
      ("none", N, N, N)),
     ("khôi phục cung cấp điện cho sản xuất, sinh hoạt ngay sau lũ", ("event", N, N, N)),
     ("thời gian trong tuần ngày 15 đến ngày 31 tháng 12 năm 2025", ("range", "2025-12-15", "2025-12-31", N)),
+    # a quarter's numeral as OCR reads it on a scan: I, 1, l and | look alike (but "quý 1" is the first quarter)
+    ("Quý I1//2025", ("by", N, "2025-06-30", N)),
+    ("trong quý l/2026", ("by", N, "2026-03-31", N)),
+    ("quý 1/2026", ("by", N, "2026-03-31", N)),
 ])
 def test_deadline_forms(text, want):
     d = parse_deadline(text, "2025-03-19")

@@ -164,3 +164,100 @@ def test_batch_cli_summary_and_mixed_exit_code(bad_inputs, fixtures, tmp_path):
 def test_missing_file_says_check_the_path(tmp_path):
     res = run_cli("ocr", str(tmp_path / "nothing.png"))
     assert res.returncode == 3 and "check the path" in res.stderr.decode()
+
+
+ANNEX_PLAN = """ỦY BAN NHÂN DÂN TỈNH KON TUM
+Số: 12/KH-UBND
+Kon Tum, ngày 10 tháng 3 năm 2025
+KẾ HOẠCH
+Chuyển đổi số trong doanh nghiệp năm 2025
+I. MỤC ĐÍCH, YÊU CẦU
+Nâng cao nhận thức của doanh nghiệp về chuyển đổi số.
+II. TỔ CHỨC THỰC HIỆN
+Các sở, ngành thực hiện các nhiệm vụ tại Phụ lục kèm theo.
+PHỤ LỤC
+DANH MỤC NHIỆM VỤ
+STT
+Nội dung nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian hoàn thành
+I. NÂNG CAO NHẬN THỨC
+1
+Tổ chức hội nghị phổ biến kiến thức về chuyển đổi số cho doanh nghiệp nhỏ và vừa trên địa bàn tỉnh.
+Sở Khoa học và Công nghệ
+Sở Công Thương; Hiệp hội Doanh nghiệp tỉnh
+Quý II/2025
+2
+Xây dựng chuyên mục về chuyển đổi số doanh nghiệp trên Báo Kon Tum.
+Báo Kon Tum
+Sở Khoa học và Công nghệ
+Thường xuyên
+II. HỖ TRỢ DOANH NGHIỆP
+3
+Hỗ trợ doanh nghiệp đưa sản phẩm lên sàn thương mại điện tử.
+Sở Công Thương
+Ủy ban nhân dân các huyện, thành phố
+Trước ngày 30/11/2025
+"""
+
+
+def _annex_rows(doc: dict) -> set:
+    return {(a["section"], a["role"], a["body"], a["deadline"]["kind"], a["deadline"]["end"])
+            for a in doc["assignments"] if (a["section"] or "").startswith("PL")}
+
+
+ANNEX_ROWS = {
+    ("PL1.I.1", "lead", "Sở Khoa học và Công nghệ", "by", "2025-06-30"),
+    ("PL1.I.1", "support", "Sở Công Thương", "by", "2025-06-30"),
+    ("PL1.I.1", "support", "Hiệp hội Doanh nghiệp tỉnh", "by", "2025-06-30"),
+    ("PL1.I.2", "lead", "Báo Kon Tum", "ongoing", None),
+    ("PL1.I.2", "support", "Sở Khoa học và Công nghệ", "ongoing", None),
+    ("PL1.II.3", "lead", "Sở Công Thương", "by", "2025-11-30"),
+    ("PL1.II.3", "support", "Ủy ban nhân dân các huyện, thành phố", "by", "2025-11-30"),
+}
+
+
+def test_issue_5_a_ruled_annex_table_in_a_born_digital_pdf_is_read_cell_by_cell(tmp_path):
+    from pipeline import synth
+
+    synth.save_plan_pdf(ANNEX_PLAN, tmp_path / "plan.pdf")
+    doc = ocr_file(str(tmp_path / "plan.pdf"), jobs=1)
+    cells = [ln for ln in doc.lines if ln.cell]
+    assert [ln.text for ln in cells[:6]] == ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                                             "Thời gian hoàn thành", "I. NÂNG CAO NHẬN THỨC"]
+    assert cells[6].text == "1" and cells[6].role == "body"  # a row's number, not a page number
+    assert len({ln.block for ln in cells}) == len(cells)  # one paragraph per cell
+    r = run_cli("extract", str(tmp_path / "plan.pdf"), "--out", "-")
+    assert r.returncode == 0, r.stderr
+    assert _annex_rows(json.loads(r.stdout)) == ANNEX_ROWS
+
+
+@pytest.mark.slow
+def test_issue_5_a_ruled_annex_table_on_a_noisy_scan_is_read_cell_by_cell(tmp_path):
+    import pypdfium2 as pdfium
+
+    from pipeline import synth
+
+    synth.save_plan_pdf(ANNEX_PLAN, tmp_path / "plan.pdf")
+    pdf = pdfium.PdfDocument(str(tmp_path / "plan.pdf"))
+    pages = [synth.scan_like(pdf[i].render(scale=300 / 72, grayscale=True).to_pil().convert("L"), seed=i)
+             for i in range(len(pdf))]
+    pdf.close()
+    synth.save_image_pdf(pages, tmp_path / "scan.pdf")
+    r = run_cli("extract", str(tmp_path / "scan.pdf"), "--out", "-")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["quality"]["ocr"][1]["method"] == "ocr"
+    assert _annex_rows(doc) == ANNEX_ROWS
+
+
+def test_paragraphs_of_a_text_layer_are_told_by_the_space_between_them():
+    from pipeline.ocr import _text_layer_lines
+
+    def ln(top: float) -> dict:
+        return {"text": f"dòng {top}", "x0": 57.0, "x1": 500.0, "top": top, "bottom": top + 11.0}
+
+    # lines 14.3 pt apart; 6 pt more before a new paragraph (the official format)
+    tops = [57.0, 71.3, 85.6, 105.9, 120.2, 140.5]
+    assert [x.block for x in _text_layer_lines([ln(t) for t in tops], 1)] == [0, 0, 0, 1, 1, 2]
