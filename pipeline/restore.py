@@ -27,7 +27,7 @@ import numpy as np
 from .corpus import NUM
 from .errors import MissingDependency, NotVietnamese
 from .lm import SyllableLM
-from .vietnamese import normalize_syllable, split_syllable, split_tone, strip_marks
+from .vietnamese import ROMAN_LIKE, normalize_syllable, split_syllable, split_tone, strip_marks
 
 MODELS = Path(__file__).resolve().parent.parent / "models"
 MODES = ("legacy", "vie", "plain", "clean")
@@ -41,7 +41,7 @@ BREAK = re.compile(r"[.;:!?]|\n\s*\n")
 ROMAN = re.compile(r"^[IVXL]+$")
 # a part's numeral opening a line as OCR misreads it ("Ill.", "I1.", "Vv."; or "II" whose period was lost before a
 # title in capitals): kept for the segmenter, which reads it against the part it expects
-ROMAN_LIKE = re.compile(r"^[IVXivxl][IVXLlvi1]{0,3}$")
+ROMAN_LIKE_TOKEN = re.compile(rf"^{ROMAN_LIKE}$")
 NEXT_WORD = re.compile(r"\s+(\w+)")
 # addresses are kept verbatim: e-mail, web and file names
 VERBATIM = re.compile(r"[\w.-]+@[\w-]+\.[\w.-]+|(?:https?://|www\.)\S+|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b\S*|\b[\w-]+\.vn\b\S*",
@@ -286,7 +286,7 @@ def _is_protected(text: str, line: str, start: int, end: int) -> bool:
         return True
     if ROMAN.match(text) and after in ".-)":
         return True
-    if ROMAN_LIKE.match(text) and not line[:start].strip():
+    if ROMAN_LIKE_TOKEN.match(text) and not line[:start].strip():
         nxt = NEXT_WORD.match(line, end)
         if after in ".)" or nxt and len(nxt.group(1)) >= 2 and nxt.group(1).isupper():
             return True

@@ -27,7 +27,7 @@ from .bodies import key as body_key
 from .bodies import load as load_gazetteer
 from .dates import DATE, int_to_roman, match_iso, parse_date, roman_to_int
 from .records import Citation, Footnote, Implemented, LayoutBlock, Metadata, Section, Signer
-from .vietnamese import strip_marks
+from .vietnamese import ROMAN_LIKE, strip_marks
 
 # ---------------------------------------------------------------------------------------------------
 # Vocabulary
@@ -59,7 +59,7 @@ CITATION_RE = re.compile(
 # (and "PHẦN III." before the numeral; "1.1 Nội dung" without the last dot)
 ROMAN_HEAD = re.compile(r"^(?:(?:PHẦN|Phần)\s+)?(?P<num>[IVXLl1|!]{1,5}|V1{1,3}|V[Il1]{1,3})\s*[.\-–:/]\s*(?P<rest>\S.*)$")
 # a part's numeral as OCR misreads it ("Ill.", "Il.", "Vv.", "IIl."): read against the part the outline expects
-ROMAN_LIKE_HEAD = re.compile(r"^(?P<num>[IVXivxl][IVXLlvi1|!]{0,3})\s*[.\-–:/]\s*(?P<rest>\S.*)$")
+ROMAN_LIKE_HEAD = re.compile(rf"^(?P<num>{ROMAN_LIKE})\s*[.\-–:/]\s*(?P<rest>\S.*)$")
 # ... and one whose period OCR lost, before a title in capitals ("II NỘI DUNG THỰC HIỆN")
 ROMAN_BARE_HEAD = re.compile(r"^(?P<num>[IVXL][IVXLl1|!]{0,3})\s+(?P<rest>[A-ZĐÀ-Ỹ][^\s.]*\s+\S.*)$")
 ARABIC_HEAD = re.compile(r"^(?P<num>\d{1,2}(?:\s?\.\s?\d{1,2}){0,3})(?:\s?(?:\.|-|\)|/)|(?<=\d\.\d)\s|(?<=\d\.\d\d)\s)"

@@ -133,3 +133,8 @@ def split_syllable(syllable: str) -> Optional[tuple[str, str, str, int]]:
 
 def is_valid_shape(syllable: str) -> bool:
     return split_syllable(syllable) is not None
+
+
+# a roman numeral as OCR misreads it ("Ill", "I1", "Vv", "l", "II!"): restoration keeps it for the segmenter, which
+# reads it against the part it expects
+ROMAN_LIKE = r"[IVXivxl][IVXLlvi1|!]{0,3}"
