@@ -70,11 +70,14 @@ data/clean/compare/report.html: data/clean/001_243ed05166b64394.json data/clean/
 eval-extract: $(VENV)/.installed
 	$(PY) -m pipeline.eval_extract
 
-# the golden documents as archives hold them: legacy OCR of old scans (Tesseract eng, then restoration) and noisy
-# scans read by vnplan (Tesseract vie), scored beside the typed text; OCR is cached under build/ (first run ~40 min)
+# the golden documents as archives hold them: legacy OCR of old scans (Tesseract eng, then restoration), noisy
+# scans read by vnplan (Tesseract vie), born-digital PDFs with ruled annex tables and their scans, scored beside the
+# typed text; OCR is cached under build/ (first run about an hour)
 eval-extract-ocr: $(VENV)/.installed
 	$(PY) -m pipeline.eval_extract --through legacy
 	$(PY) -m pipeline.eval_extract --through scan
+	$(PY) -m pipeline.eval_extract --through printed
+	$(PY) -m pipeline.eval_extract --through printed-scan
 
 bench: $(VENV)/.installed
 	$(PY) bench/bench_ocr.py --noise 20

@@ -6,17 +6,23 @@ gazetteer's variant-insensitive key or rapidfuzz ratio >= 90. Deadline accuracy 
 assignments: kind, start, end and period must all be equal. A golden file with ``"scope": "body"`` annotates the
 document's own text only, not its annex tables: predictions in annex sections (``PL...``) are not scored for it.
 
-``--through`` scores the same documents as an archive holds them, each page rendered at 300 dpi and then
-  legacy  degraded like an old scan (the styles cycle page by page: clean, noisy, blurred, low-res, heavy ink) and
-          read by Tesseract's English model, as the seeds' legacy OCR was made: a text file;
-  scan    degraded like a noisy scan (sensor noise, dust, 1.2° skew, shading) into an image-only PDF, which
-          ``vnplan`` reads itself (Tesseract vie after its own clean-up);
-and that input goes through the whole pipeline (restoration first). It is scored beside the typed text, both on
-the documents' own text: a scanned annex table is read by OCR as lines across its columns, not as cells, so annex
-rows are left out of both. Documents that are website copies (one paragraph a line, no page layout) or legacy OCR
-already (the seeds 000, 003, 004) are not rendered. What OCR read is cached under ``build/golden_<kind>/``.
+``--through`` scores the same documents as an archive holds them:
+  legacy        each page rendered at 300 dpi, degraded like an old scan (the styles cycle page by page: clean,
+                noisy, blurred, low-res, heavy ink) and read by Tesseract's English model, as the seeds' legacy
+                OCR was made: a text file;
+  scan          each page rendered, degraded like a noisy scan (sensor noise, dust, 1.2° skew, shading) into an
+                image-only PDF, which ``vnplan`` reads itself (Tesseract vie after its own clean-up);
+  printed       a born-digital PDF as offices publish it, its annex tables (flattened in the text, one cell per
+                paragraph) drawn again as ruled tables (``synth.save_plan_pdf``), read from its text layer;
+  printed-scan  that PDF printed at 300 dpi and degraded like a noisy scan, read by ``vnplan``;
+and that input goes through the whole pipeline (restoration first). It is scored beside the typed text on the same
+rows: for legacy and scan on the documents' own text (their renders are lines of text, with no tables, so annex rows
+are left out of both), for printed and printed-scan on all rows. Documents that are website copies (one paragraph a
+line, no page layout) or legacy OCR already (the seeds 000, 003, 004) are not rendered. What OCR read is cached
+under ``build/golden_<kind>/`` (by the text's digest: delete it after a change to stage 1).
 
-    python -m pipeline.eval_extract [--golden DIR] [--show-errors] [--only ID ...] [--through legacy|scan]
+    python -m pipeline.eval_extract [--golden DIR] [--show-errors] [--only ID ...]
+                                    [--through legacy|scan|printed|printed-scan]
 """
 from __future__ import annotations
 
