@@ -12,7 +12,7 @@ from typing import Optional
 from .dates import iso, month_end, quarter_bounds, roman_to_int
 from .records import Deadline
 
-_Q = r"(?P<q>IV|III|II|I|[1-4])"
+_Q = r"(?P<q>IV|III|II|I|[1-4]|(?-i:H)(?=\s*[/-]))"  # ("Quý H/2027": II as OCR reads it on a scan)
 _Y = r"(?P<y>\d{4})"
 _D = r"(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<yy>\d{4}))?"
 _DW = r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:,\s*)?năm\s+(?P<yy>\d{4}))?"
@@ -22,7 +22,7 @@ FLAGS = re.IGNORECASE
 
 
 def _quarter(q: str) -> int:
-    return int(q) if q.isdigit() else roman_to_int(q.upper())
+    return int(q) if q.isdigit() else 2 if q == "H" else roman_to_int(q.upper())
 
 
 def _day(m: re.Match, year: Optional[int]) -> Optional[str]:

@@ -298,18 +298,6 @@ def _tesseract_words(img, lang: str, dpi: int, config: str = ""):
                (data["block_num"][i], data["par_num"][i], data["line_num"][i]))
 
 
-def _reading_order(words: list[Word]) -> list[Word]:
-    """A cell's words line by line (a word whose middle is below the line's words starts the next), left to right."""
-    out: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (w.bbox[1] + w.bbox[3]) / 2):
-        mid = (w.bbox[1] + w.bbox[3]) / 2
-        if out and mid - (out[-1][0].bbox[1] + out[-1][0].bbox[3]) / 2 < 0.5 * (w.bbox[3] - w.bbox[1]):
-            out[-1].append(w)
-        else:
-            out.append([w])
-    return [w for line in out for w in sorted(line, key=lambda w: w.bbox[0])]
-
-
 def tesseract_available(lang: str = "vie") -> None:
     if shutil.which("tesseract") is None:
         raise MissingDependency(None, "Tesseract is not installed")
@@ -383,7 +371,7 @@ def ocr_image(img, page_no: int, dpi: int, opts: OcrOptions, reason: str) -> Pag
             for row in tb.rows:
                 cells = []
                 for box in row:
-                    words = _reading_order(cell_words.get((t, k), []))
+                    words = cell_words.get((t, k), [])  # (in Tesseract's reading order: line by line)
                     k += 1
                     if words:
                         cells.append((box, " ".join(w.text for w in words), words))

@@ -824,6 +824,15 @@ def _column_name(c: str) -> str:
     return c
 
 
+# a group's roman numeral in an annex table as OCR reads it on a scan: "|" or "l" for I, "H" for II, "Il" ...
+NUMERAL_LIKE = re.compile(r"(?!\d+\.?$)([IVXivxlH|!1ỊịÌìÍíỈỉĨĩ][IVXLlvi1|!HỊịÌìÍíỈỉĨĩ]{0,3})\.?")
+
+
+def _numeral_lookalikes(token: str) -> str:
+    """A group numeral as a scan reads it, made plain: "VỊ" -> VI, "IH" -> III ("H" is two I's run together)."""
+    return strip_marks(token).replace("H", "II")
+
+
 # a row's number in an annex table: "3", "2.1", "5.1.2" (not "1.000", a thousand written with a dot)
 HIER_NUM = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,3}\.?")
 
@@ -844,7 +853,7 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
     for t, _ in cells[h + 1:]:
         t = t.strip()
         if re.fullmatch(r"\d{1,3}\.?|[IVX]{1,4}\.?|[A-Z]\.?", t) or HIER_NUM.fullmatch(t) or ROMAN_HEAD.match(t) \
-                or len(cols) >= 8:
+                or NUMERAL_LIKE.fullmatch(t) or len(cols) >= 8:
             break
         cols.append(t)
     if len(cols) < 2 or not any(re.search(r"chủ trì|phối hợp|thực hiện|thời gian", c, re.I) for c in cols):
@@ -860,6 +869,7 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
     expected = 1
     fresh = False  # just after a group row: its first row may take any number ("III | ... | 3 | ...")
     i = 0
+    misread = -1  # where a row's number was misread (see ``garbled_number``)
     taken: set[str] = set()
 
     def uid(x: str) -> str:
@@ -874,10 +884,15 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
     def group_at(k: int) -> Optional[tuple[str, str, int, bool]]:
         """(number, title, cells used, is a letter group) when a group row starts at ``k``."""
         t = stream[k][0]
+        next_group = roman_to_int(group.label.rstrip(".")) + 1 if group and roman_to_int(group.label.rstrip(".")) else 1
         m = re.fullmatch(r"([A-HJ-UWYZ])\.?", t)
-        if m and k + 1 < len(stream) and upper_share(stream[k + 1][0]) > 0.6:
-            return m.group(1), stream[k + 1][0], 2, True  # "A | PHÁT TRIỂN ..."
+        if m and k + 1 < len(stream) and upper_share(stream[k + 1][0]) > 0.6 and (
+                ord(m.group(1)) - ord(letter.label[0]) == 1 if letter else m.group(1) in "AB"):
+            return m.group(1), stream[k + 1][0], 2, True  # "A | PHÁT TRIỂN ..." (the letters go in order)
         m = re.fullmatch(r"([IVX]{1,4})\.?", t)
+        lookalike = None if m or t.isdigit() else NUMERAL_LIKE.fullmatch(t)
+        if lookalike and _roman_reading(_numeral_lookalikes(lookalike.group(1)), next_group) == next_group:
+            m = re.fullmatch(r"(.*)", int_to_roman(next_group))  # "|" for I, "H" for II, as OCR reads them on a scan
         again = 0  # the column names written again under a group row ("I | Phát triển ... | Nội dung | Đơn vị ...")
         while m and k + 2 + again < len(stream) and stream[k + 2 + again][0].lower() in header:
             again += 1
@@ -887,13 +902,16 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
                                                                    or HIER_NUM.fullmatch(stream[k + 2][0]))):
             return m.group(1), stream[k + 1][0], 2 + (again if again >= 2 else 0), False
             # ("II | NHÓM ..." or "II | Xây dựng hạ tầng ... | 1 | ...")
-        m = ROMAN_HEAD.match(t)
+        m = ROMAN_HEAD.match(t) or re.match(r"^(?P<num>[IVX]{1,4}),\s*(?P<rest>\S.*)$", t)  # ("II, ..." on a scan)
         if m and upper_share(m["rest"]) > 0.6 and not m["num"].isdigit():
             # "II. NHÓM ...", and as OCR reads it on a scan ("L.NÂNG CAO ..." for I): read against the next group's
-            value = _roman_reading(m["num"], roman_to_int(group.label.rstrip(".")) + 1 if group and
-                                   roman_to_int(group.label.rstrip(".")) else 1)
+            value = _roman_reading(m["num"], next_group)
             if value:
                 return int_to_roman(value), m["rest"], 1, False
+        if upper_share(t) > 0.6 and len(t.split()) >= 2 and t.lower() not in header and not re.match(r"\w{1,4}[.)]\s", t) \
+                and k + 1 < len(stream) \
+                and re.fullmatch(r"1\.?", stream[k + 1][0]):
+            return int_to_roman(next_group), t, 1, False  # a group's title whose numeral a scan lost, before row 1
         return None
 
     def subgroup_at(k: int) -> Optional[tuple[str, str, int]]:
@@ -909,6 +927,13 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
         if m and k + 1 + again < len(stream) and re.fullmatch(r"1\.?", stream[k + 1 + again][0]):
             return m.group(1), m["t"], 1 + again
         return None
+
+    def garbled_number(k: int) -> bool:
+        """A short cell that is no number, no body and no group, before a long one: a row number OCR misread."""
+        t = stream[k][0]
+        return 0 < len(t) <= 3 and not t.isdigit() and not BODY_CELL.match(t) and not TABLE_HEAD.match(t) \
+            and t.lower() not in header and not group_at(k) \
+            and k + 1 < len(stream) and len(stream[k + 1][0]) > 15
 
     def row_at(k: int, want: int) -> bool:
         """Whether row number ``want`` (or 1, or a "2.1" number) starts at ``k``; after a group row, any number."""
@@ -950,16 +975,19 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
             group, subgroups, expected, fresh = None, {}, 1, True
             i += 1
             continue
-        if not row_at(i, expected):
+        if not row_at(i, expected) and i != misread:
             i += 1
             continue
-        number = t.rstrip(".")
+        number = str(expected) if i == misread else t.rstrip(".")
         number = str(int(number)) if number.isdigit() else number  # ("01" is row 1)
         fresh = False
         j = i + 1
         want = int(number) + 1 if number.isdigit() else expected
         while j < len(stream) and not (j > i + 1 and row_at(j, want)) and not group_at(j) and not subgroup_at(j) \
                 and not GAP.fullmatch(stream[j][0]):
+            if j - i == len(cols) + 1 and garbled_number(j):
+                misread = j  # a full row, then the next row's number as a scan misread it ("kì" for 3)
+                break
             j += 1
         vals = [c[0] for c in stream[i + 1:j]]
         parent = subgroups.get("") or group or letter or annex

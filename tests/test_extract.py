@@ -91,6 +91,7 @@ def run_cli(*args, stdin=None):
     ("Quý I1//2025", ("by", N, "2025-06-30", N)),
     ("trong quý l/2026", ("by", N, "2026-03-31", N)),
     ("quý 1/2026", ("by", N, "2026-03-31", N)),
+    ("Quý H/2027", ("by", N, "2027-06-30", N)),
 ])
 def test_deadline_forms(text, want):
     d = parse_deadline(text, "2025-03-19")
