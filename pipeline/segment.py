@@ -870,6 +870,7 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
     fresh = False  # just after a group row: its first row may take any number ("III | ... | 3 | ...")
     i = 0
     misread = -1  # where a row's number was misread (see ``garbled_number``)
+    last_roman = 0  # the last roman group's number
     taken: set[str] = set()
 
     def uid(x: str) -> str:
@@ -884,15 +885,16 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
     def group_at(k: int) -> Optional[tuple[str, str, int, bool]]:
         """(number, title, cells used, is a letter group) when a group row starts at ``k``."""
         t = stream[k][0]
-        next_group = roman_to_int(group.label.rstrip(".")) + 1 if group and roman_to_int(group.label.rstrip(".")) else 1
+        next_group = last_roman + 1  # (roman groups may run on under letter groups: A | I, II; B | III ...)
         m = re.fullmatch(r"([A-HJ-UWYZ])\.?", t)
         if m and k + 1 < len(stream) and upper_share(stream[k + 1][0]) > 0.6 and (
                 ord(m.group(1)) - ord(letter.label[0]) == 1 if letter else m.group(1) in "AB"):
             return m.group(1), stream[k + 1][0], 2, True  # "A | PHÁT TRIỂN ..." (the letters go in order)
         m = re.fullmatch(r"([IVX]{1,4})\.?", t)
         lookalike = None if m or t.isdigit() else NUMERAL_LIKE.fullmatch(t)
-        if lookalike and _roman_reading(_numeral_lookalikes(lookalike.group(1)), next_group) == next_group:
-            m = re.fullmatch(r"(.*)", int_to_roman(next_group))  # "|" for I, "H" for II, as OCR reads them on a scan
+        read = _roman_reading(_numeral_lookalikes(lookalike.group(1)), next_group) if lookalike else None
+        if read and (read == next_group or read == 1 and letter and group is None):
+            m = re.fullmatch(r"(.*)", int_to_roman(read))  # "|" for I, "H" for II, as OCR reads them on a scan
         again = 0  # the column names written again under a group row ("I | Phát triển ... | Nội dung | Đơn vị ...")
         while m and k + 2 + again < len(stream) and stream[k + 2 + again][0].lower() in header:
             again += 1
@@ -906,6 +908,8 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
         if m and upper_share(m["rest"]) > 0.6 and not m["num"].isdigit():
             # "II. NHÓM ...", and as OCR reads it on a scan ("L.NÂNG CAO ..." for I): read against the next group's
             value = _roman_reading(m["num"], next_group)
+            if value and value == last_roman and int_to_roman(next_group) == int_to_roman(value) + "I":
+                value = next_group  # "II, PHÁT TRIỂN ..." after II: a scan dropped an I of III
             if value:
                 return int_to_roman(value), m["rest"], 1, False
         if upper_share(t) > 0.6 and len(t.split()) >= 2 and t.lower() not in header and not re.match(r"\w{1,4}[.)]\s", t) \
@@ -955,6 +959,7 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
                 letter, group = sec, None
             else:
                 group = sec
+                last_roman = roman_to_int(num) or last_roman
             subgroups = {}
             i += used
             expected, fresh = 1, True

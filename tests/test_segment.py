@@ -321,3 +321,14 @@ def test_an_annex_table_as_a_scan_reads_it():
                    "PL1.IV", "PL1.IV.1", "PL1.V", "PL1.V.1", "PL1.VI", "PL1.VI.1", "PL1.VII", "PL1.VII.1"]
     row = next(s for s in segment(text).sections if s.id == "PL1.II.3")
     assert row.heading.startswith("Ban hành bộ tiêu chí") and "Cơ quan chủ trì: Sở Tài chính" in row.text
+
+
+def test_roman_groups_run_on_under_letter_groups_on_a_scan():
+    """A | I, II; B | III ...: after the letter B, a scan's "II," is III (an I dropped), not a second II."""
+    rows = [["A", "NHÓM NHIỆM VỤ VỀ NHẬN THỨC"], ["I", "NÂNG CAO NHẬN THỨC"], ["1", "Tổ chức hội nghị phổ biến", "Sở Nội vụ"],
+            ["II", "ĐỔI MỚI TƯ DUY"], ["2", "Tập huấn kỹ năng số cho cán bộ", "Sở Nội vụ"],
+            ["B", "NHÓM NHIỆM VỤ VỀ HẠ TẦNG"], ["II, PHÁT TRIỂN HẠ TẦNG SỐ"], ["3", "Đầu tư hạ tầng số", "Sở Tài chính"]]
+    cells = ["STT", "Nội dung", "Cơ quan chủ trì"] + [c for r in rows for c in r]
+    text = "KẾ HOẠCH\nChuyển đổi số\nI. MỤC ĐÍCH\nNâng cao nhận thức.\n\nPHỤ LỤC\n\n" + "\n\n".join(cells) + "\n"
+    assert [s.id for s in segment(text).sections if s.id.startswith("PL1.")] == [
+        "PL1.A", "PL1.A.I", "PL1.A.I.1", "PL1.A.II", "PL1.A.II.2", "PL1.B", "PL1.B.III", "PL1.B.III.3"]
