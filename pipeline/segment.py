@@ -802,8 +802,8 @@ def _annexes(lines: list[TLine], line_sections: list, body: list) -> list[Sectio
     return out
 
 
-# the number column's head: "STT", "TT", "Số TT", and as OCR reads them on a scan ("S11", "STI", "T1")
-TABLE_HEAD = re.compile(r"^(?:S[TI1l]{2}|T[TI1l]|Số TT)$", re.IGNORECASE)
+# the number column's head: "STT", "TT", "Số TT", and as OCR reads them on a scan ("S11", "STI", "T1", "S1,")
+TABLE_HEAD = re.compile(r"^(?:S[TI1l][TI1l]?|T[TI1l]|Số TT)[.,:]?$", re.IGNORECASE)
 CONTENT_COLS = re.compile(r"^(?:tên nhiệm vụ|nhiệm vụ|nội dung|nội dung (?:công việc|nhiệm vụ|thực hiện)|"
                           r"nhiệm vụ, giải pháp|công việc|tên (?:đề án|dự án|chương trình|nhiệm vụ))", re.IGNORECASE)
 
