@@ -81,7 +81,8 @@ def cmd_ocr(args, rep: Reporter) -> int:
     if args.json and "-" in targets:
         raise UsageError(None, "--json needs -o FILE or -o DIR")
     options = OcrOptions(lang=args.lang, dpi=args.dpi, force_ocr=args.force_ocr,
-                         preprocess=not args.no_preprocess, max_pixels=args.max_pixels)
+                         preprocess=not args.no_preprocess, max_pixels=args.max_pixels,
+                         tables=not args.tables_as_text)
     results = ocr_sources(sources, options, jobs=args.jobs, progress=rep.advance,
                           on_total=lambda n: rep.start(n, "page"))
     rep.close()
@@ -211,7 +212,8 @@ def run_documents(args, rep: Reporter, assignments: bool) -> tuple[list, list[Vn
             todo.append(src)
     failures: list[VnplanError] = []
     if todo:
-        options = OcrOptions(lang=args.lang, dpi=args.dpi, force_ocr=args.force_ocr)
+        options = OcrOptions(lang=args.lang, dpi=args.dpi, force_ocr=args.force_ocr,
+                             tables=not args.tables_as_text)
         results = process_sources(todo, mode=args.mode, options=options, jobs=args.jobs, progress=rep.advance,
                                   on_total=lambda n: rep.start(n, "page"), assignments=assignments)
         rep.close()
@@ -322,6 +324,8 @@ def ocr_options(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("--lang", default="vie", help=f"Tesseract model{what} (default: vie)")
     p.add_argument("--dpi", type=int, default=300, help="rasterisation resolution for scanned PDF pages")
     p.add_argument("--force-ocr", action="store_true", help="OCR every page, ignoring text layers")
+    p.add_argument("--tables-as-text", action="store_true",
+                   help="read ruled tables (annexes) line by line, as text, instead of cell by cell")
 
 
 def _command(sub, name: str, help: str, description: str, examples: str) -> argparse.ArgumentParser:
@@ -346,7 +350,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "images (multi-page TIFF too) and .txt files (passed through), and write their "
                     "text. Scanned pages are cleaned (noise, dust, skew, shading) and read by Tesseract "
                     "with the Vietnamese model; running headers, footers and page numbers are dropped and "
-                    "line-end hyphens joined.",
+                    "line-end hyphens joined. Ruled tables (a plan's annex: STT | Nội dung | Cơ quan chủ trì "
+                    "| ...) are read cell by cell, one paragraph per cell, row by row.",
         examples="examples:\n  vnplan ocr scan.pdf -o scan.txt\n  vnplan ocr data/raw/*.pdf -o out/ --json\n"
                  "  cat page.png | vnplan ocr - -o -")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files to read; - reads stdin")

@@ -231,6 +231,9 @@ def test_issue_5_a_ruled_annex_table_in_a_born_digital_pdf_is_read_cell_by_cell(
     r = run_cli("extract", str(tmp_path / "plan.pdf"), "--out", "-")
     assert r.returncode == 0, r.stderr
     assert _annex_rows(json.loads(r.stdout)) == ANNEX_ROWS
+    # --tables-as-text: read line by line, as before; the columns run together and the rows are lost
+    r = run_cli("ocr", str(tmp_path / "plan.pdf"), "--tables-as-text", "-o", "-")
+    assert r.returncode == 0 and "STT Nội dung nhiệm vụ Cơ quan chủ trì" in r.stdout.decode("utf-8")
 
 
 @pytest.mark.slow
