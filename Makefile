@@ -82,6 +82,7 @@ eval-extract-ocr: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) bench/bench_ocr.py --noise 20
 	$(PY) bench/bench_ocr.py --noise 32
+	$(PY) bench/bench_tables.py
 	$(PY) bench/bench_restore.py
 	$(PY) bench/bench_extract.py
 	-$(PY) -m pipeline.evaluation --split dev --pages 75 --no-pyvi >/dev/null  # the legacy OCR the bench reads
