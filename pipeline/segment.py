@@ -828,9 +828,12 @@ def _column_name(c: str) -> str:
 NUMERAL_LIKE = re.compile(r"(?!\d+\.?$)([IVXivxlH|!1ỊịÌìÍíỈỉĨĩ][IVXLlvi1|!HỊịÌìÍíỈỉĨĩ]{0,3})\.?")
 
 
-def _numeral_lookalikes(token: str) -> str:
-    """A group numeral as a scan reads it, made plain: "VỊ" -> VI, "IH" -> III ("H" is two I's run together)."""
-    return strip_marks(token).replace("H", "II")
+def _numeral_reads(token: str, expected: int) -> Optional[int]:
+    """A group numeral as a scan reads it ("VỊ" for VI, "IH" for III, "VIIH" for VIII: an "H" is one I or two run
+    together), read against the group expected next: ``expected`` when one of its readings is, else the first's."""
+    plain = strip_marks(token)
+    reads = [_roman_reading(plain.replace("H", h), expected) for h in ("II", "I")]
+    return expected if expected in reads else reads[0]
 
 
 # a row's number in an annex table: "3", "2.1", "5.1.2" (not "1.000", a thousand written with a dot)
@@ -892,7 +895,7 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
             return m.group(1), stream[k + 1][0], 2, True  # "A | PHÁT TRIỂN ..." (the letters go in order)
         m = re.fullmatch(r"([IVX]{1,4})\.?", t)
         lookalike = None if m or t.isdigit() else NUMERAL_LIKE.fullmatch(t)
-        read = _roman_reading(_numeral_lookalikes(lookalike.group(1)), next_group) if lookalike else None
+        read = _numeral_reads(lookalike.group(1), next_group) if lookalike else None
         if read and (read == next_group or read == 1 and letter and group is None):
             m = re.fullmatch(r"(.*)", int_to_roman(read))  # "|" for I, "H" for II, as OCR reads them on a scan
         again = 0  # the column names written again under a group row ("I | Phát triển ... | Nội dung | Đơn vị ...")
@@ -905,6 +908,10 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
             return m.group(1), stream[k + 1][0], 2 + (again if again >= 2 else 0), False
             # ("II | NHÓM ..." or "II | Xây dựng hạ tầng ... | 1 | ...")
         m = ROMAN_HEAD.match(t) or re.match(r"^(?P<num>[IVX]{1,4}),\s*(?P<rest>\S.*)$", t)  # ("II, ..." on a scan)
+        like = None if m else re.match(r"^(?P<num>[IVXLl1|!HỊị]{1,5})\s*[.,:]\s*(?P<rest>\S.*)$", t)
+        if like and upper_share(like["rest"]) > 0.6 and not like["num"].isdigit() \
+                and _numeral_reads(like["num"], next_group) == next_group:
+            return int_to_roman(next_group), like["rest"], 1, False  # "VIIH. HỢP TÁC ..." for VIII on a scan
         if m and upper_share(m["rest"]) > 0.6 and not m["num"].isdigit():
             # "II. NHÓM ...", and as OCR reads it on a scan ("L.NÂNG CAO ..." for I): read against the next group's
             value = _roman_reading(m["num"], next_group)

@@ -302,7 +302,7 @@ def test_a_regulation_written_after_the_decisions_signature_is_the_body():
 
 def test_an_annex_table_as_a_scan_reads_it():
     """Group numerals and row numbers as Tesseract reads them in a scanned table's cells: "|" for I, "H" for II,
-    "IH" for III, "VỊ" for VI, "II," for III after II, a row's number read as letters ("kì" for 3), and a group
+    "IH" for III, "VỊ" for VI, "VIIH." for VIII, "II," for III after II, a row's number read as letters ("kì" for 3), and a group
     title whose numeral was lost before row 1. (Cells one per paragraph, as stage 1 gives them.)"""
     rows = [["|", "NÂNG CAO NHẬN THỨC"], ["1", "Tổ chức hội nghị phổ biến kiến thức", "Sở Nội vụ", "Quý I/2025"],
             ["H", "HOÀN THIỆN THỂ CHẾ"], ["1", "Rà soát các văn bản quy phạm pháp luật", "Sở Tư pháp", "2025"],
@@ -313,12 +313,14 @@ def test_an_annex_table_as_a_scan_reads_it():
             ["IV", "ĐÀO TẠO NHÂN LỰC"], ["1", "Mở lớp tập huấn kỹ năng số cho cán bộ", "Sở Nội vụ", "2027"],
             ["V", "AN TOÀN THÔNG TIN"], ["1", "Kiểm tra an toàn hệ thống thông tin", "Công an tỉnh", "2027"],
             ["VỊ", "HỢP TÁC QUỐC TẾ"], ["1", "Trao đổi kinh nghiệm với các đối tác", "Sở Ngoại vụ", "2028"],
-            ["HỢP TÁC VÙNG VÀ ĐỊA PHƯƠNG"], ["1", "Ký kết thỏa thuận hợp tác với các tỉnh", "Sở Nội vụ", "2028"]]
+            ["HỢP TÁC VÙNG VÀ ĐỊA PHƯƠNG"], ["1", "Ký kết thỏa thuận hợp tác với các tỉnh", "Sở Nội vụ", "2028"],
+            ["VIIH. THU HÚT ĐẦU TƯ"], ["1", "Xúc tiến đầu tư vào các khu công nghiệp", "Sở Tài chính", "2029"]]
     cells = ["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian hoàn thành"] + [c for r in rows for c in r]
     text = "KẾ HOẠCH\nChuyển đổi số\nI. MỤC ĐÍCH\nNâng cao nhận thức.\n\nPHỤ LỤC\n\n" + "\n\n".join(cells) + "\n"
     ids = [s.id for s in segment(text).sections if s.id.startswith("PL1.")]
     assert ids == ["PL1.I", "PL1.I.1", "PL1.II", "PL1.II.1", "PL1.II.2", "PL1.II.3", "PL1.II.4", "PL1.III", "PL1.III.1",
-                   "PL1.IV", "PL1.IV.1", "PL1.V", "PL1.V.1", "PL1.VI", "PL1.VI.1", "PL1.VII", "PL1.VII.1"]
+                   "PL1.IV", "PL1.IV.1", "PL1.V", "PL1.V.1", "PL1.VI", "PL1.VI.1", "PL1.VII", "PL1.VII.1",
+                   "PL1.VIII", "PL1.VIII.1"]
     row = next(s for s in segment(text).sections if s.id == "PL1.II.3")
     assert row.heading.startswith("Ban hành bộ tiêu chí") and "Cơ quan chủ trì: Sở Tài chính" in row.text
 
