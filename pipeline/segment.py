@@ -874,6 +874,7 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
     i = 0
     misread = -1  # where a row's number was misread (see ``garbled_number``)
     last_roman = 0  # the last roman group's number
+    want = 1  # the number the row being read expects next
     taken: set[str] = set()
 
     def uid(x: str) -> str:
@@ -911,7 +912,13 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
         like = None if m else re.match(r"^(?P<num>[IVXLl1|!HỊị]{1,5})\s*[.,:]\s*(?P<rest>\S.*)$", t)
         if like and upper_share(like["rest"]) > 0.6 and not like["num"].isdigit() \
                 and _numeral_reads(like["num"], next_group) == next_group:
-            return int_to_roman(next_group), like["rest"], 1, False  # "VIIH. HỢP TÁC ..." for VIII on a scan
+            return int_to_roman(next_group), like["rest"], 1, False  # "VIIH. HOP TÁC ..." for VIII on a scan
+        bare = None if m or like else re.match(r"^(?P<num>[IVXLl|!H]{1,5})\s+(?P<rest>[A-ZĐÀ-Ỹ]\S*\s.*)$", t)
+        if bare and upper_share(bare["rest"]) > 0.8 and k + 1 < len(stream) and not fresh \
+                and re.fullmatch(rf"(?:{expected}|{want})\.?", stream[k + 1][0]):
+            # "XI NANG CAO ..." for XIII with its period lost, then the next row's number (the table numbers its rows
+            # on across groups): the next group
+            return int_to_roman(next_group), bare["rest"], 1, False
         if m and upper_share(m["rest"]) > 0.6 and not m["num"].isdigit():
             # "II. NHÓM ...", and as OCR reads it on a scan ("L.NÂNG CAO ..." for I): read against the next group's
             value = _roman_reading(m["num"], next_group)

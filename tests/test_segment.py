@@ -334,3 +334,15 @@ def test_roman_groups_run_on_under_letter_groups_on_a_scan():
     text = "KẾ HOẠCH\nChuyển đổi số\nI. MỤC ĐÍCH\nNâng cao nhận thức.\n\nPHỤ LỤC\n\n" + "\n\n".join(cells) + "\n"
     assert [s.id for s in segment(text).sections if s.id.startswith("PL1.")] == [
         "PL1.A", "PL1.A.I", "PL1.A.I.1", "PL1.A.II", "PL1.A.II.2", "PL1.B", "PL1.B.III", "PL1.B.III.3"]
+
+
+def test_a_group_numeral_a_scan_garbled_in_a_table_numbered_on():
+    """Rows numbered on across groups (1, 2 | II ... 3): "XI NANG CAO ..." (XIII, its period and an I lost) before
+    the next row's number is the next group."""
+    rows = [["XI. NÂNG CAO NHẬN THỨC"], ["1", "Tổ chức hội nghị phổ biến", "Sở Nội vụ"],
+            ["XII. HỢP TÁC ĐẦU TƯ"], ["2", "Xúc tiến đầu tư", "Sở Tài chính"],
+            ["XI NANG CAO NHAN THUC VA DOI MOI"], ["3", "Tập huấn kỹ năng số", "Sở Nội vụ"]]
+    cells = ["STT", "Nội dung", "Cơ quan chủ trì"] + [c for r in rows for c in r]
+    text = "KẾ HOẠCH\nChuyển đổi số\nI. MỤC ĐÍCH\nNâng cao nhận thức.\n\nPHỤ LỤC\n\n" + "\n\n".join(cells) + "\n"
+    assert [s.id for s in segment(text).sections if s.id.startswith("PL1.")] == [
+        "PL1.XI", "PL1.XI.1", "PL1.XII", "PL1.XII.2", "PL1.XIII", "PL1.XIII.3"]
