@@ -7,7 +7,7 @@ flattened tables are written; stage 3 (``segment``) rebuilds its rows from that.
 
 - born-digital PDFs: pdfplumber's own table finder (``Page.find_tables``, from the drawn lines);
 - scans: the ruling lines are found with OpenCV (long horizontal and vertical strokes), each enclosed
-  area is a cell. The cells are cut out and stacked one under another on a white sheet, which Tesseract
+  area is a cell. The cells are cut out and stacked one under another on a sheet of the paper's grey, which Tesseract
   reads in one run as a block of text lines (read in place, a cell's lines mix with its neighbours' and
   a lone row number is often missed); each word goes back to the cell whose band holds it. A cell read
   there with low confidence (a row number "5" read "mộ" among long cells) is read again alone. The bands
@@ -23,23 +23,37 @@ from typing import Optional
 
 import numpy as np
 
+from .records import Word
+
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 
 @dataclass
 class Table:
+    """A table found on a scan: its cells' boxes, before they are read."""
+
     bbox: Box
     rows: list[list[Box]] = field(default_factory=list)  # cells, top to bottom, left to right (merged cells once)
 
     def cells(self) -> list[Box]:
         return [c for row in self.rows for c in row]
 
-    def cell_of(self, x: float, y: float) -> Optional[int]:
-        """Index (in ``cells()`` order) of the cell holding the point, or None."""
-        for i, (x0, y0, x1, y1) in enumerate(self.cells()):
-            if x0 <= x <= x1 and y0 <= y <= y1:
-                return i
-        return None
+
+@dataclass
+class Cell:
+    """A table's cell as read: its box, its text and the words it was read from."""
+
+    box: Box
+    text: str
+    words: list[Word] = field(default_factory=list)
+
+
+@dataclass
+class ReadTable:
+    """A table as read: its box and its rows of non-empty cells, in reading order."""
+
+    bbox: Box
+    rows: list[list[Cell]]
 
 
 def _is_table(rows: list[list]) -> bool:
@@ -49,9 +63,9 @@ def _is_table(rows: list[list]) -> bool:
 # ---------------------------------------------------------------------------------------------------
 # Born-digital PDFs
 
-def pdf_tables(page) -> list[tuple[Box, list[list[tuple[Box, str]]]]]:
-    """The ruled tables of a pdfplumber page: ``(bbox, rows)``, each row its cells ``(bbox, text)`` with text;
-    a cell's wrapped lines are joined with spaces, empty and merged-away cells left out."""
+def pdf_tables(page) -> list[ReadTable]:
+    """The ruled tables of a pdfplumber page; a cell's wrapped lines are joined with spaces, empty and merged-away
+    cells left out."""
     out = []
     for t in page.find_tables():
         rows = []
@@ -60,14 +74,13 @@ def pdf_tables(page) -> list[tuple[Box, list[list[tuple[Box, str]]]]]:
             for box in row.cells:
                 if box is None:
                     continue  # the cell is merged into the one before
-                text = page.crop(box).extract_text() or ""
-                text = " ".join(text.split())
-                if text:
-                    cells.append((tuple(box), text))
+                words = (page.crop(box).extract_text() or "").split()
+                if words:
+                    cells.append(Cell(tuple(box), " ".join(words), [Word(w) for w in words]))
             if cells:
                 rows.append(cells)
         if _is_table([r.cells for r in t.rows]) and rows:
-            out.append((tuple(t.bbox), rows))
+            out.append(ReadTable(tuple(t.bbox), rows))
     return out
 
 
@@ -173,13 +186,13 @@ class Band:
 
 
 def stack_cells(gray: np.ndarray, table: Table, inset: int = 4, gap: int = 80) -> tuple[np.ndarray, list[Band]]:
-    """The table's cells (inside their borders) one under another on a white sheet, each with its band."""
+    """The table's cells (inside their borders) one under another on a sheet of the paper's grey, each with its band."""
     crops, bands = [], []
     y = gap
     for k, box in enumerate(table.cells()):
         crop, (a, b) = cell_image(gray, box, inset)
-        if crop.size == 0 or crop.min() > 128:
-            continue  # an empty cell
+        if is_blank(crop):
+            continue
         crops.append((crop, y))
         bands.append(Band(k, y, y + crop.shape[0], a - gap, b - y))
         y += crop.shape[0] + gap
@@ -195,6 +208,11 @@ def cell_image(gray: np.ndarray, box: Box, inset: int = 4) -> tuple[np.ndarray, 
     x0, y0, x1, y1 = box
     a, b = int(x0) + inset, int(y0) + inset
     return gray[b:max(b + 1, int(y1) - inset), a:max(a + 1, int(x1) - inset)], (a, b)
+
+
+def is_blank(crop: np.ndarray) -> bool:
+    """An empty cell: nothing in it darker than mid-grey."""
+    return crop.size == 0 or crop.min() > 128
 
 
 def band_of(bands: list[Band], y_mid: float) -> Optional[Band]:

@@ -200,7 +200,7 @@ def _read_pdf_page(task: PageTask) -> Page:
             if n_letters >= opts.min_text_chars and n_cid * 25 < n_letters:  # under 1 unmapped glyph in 25
                 tables = grid.pdf_tables(pp) if opts.tables else []
                 if tables:  # the tables are read cell by cell; the text around them line by line
-                    boxes = [b for b, _ in tables]
+                    boxes = [t.bbox for t in tables]
                     raw_lines = pp.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes)) \
                         .extract_text_lines(layout=False, strip=True, return_chars=False)
                 lines = _with_tables(_text_layer_lines(raw_lines, task.index + 1), tables, task.index + 1)
@@ -249,10 +249,9 @@ def _inside(obj: dict, boxes: list) -> bool:
     return any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in boxes)
 
 
-def _with_tables(lines: list[Line], tables: list, page_no: int) -> list[Line]:
+def _with_tables(lines: list[Line], tables: list[grid.ReadTable], page_no: int) -> list[Line]:
     """The page's text lines and its tables' cells in reading order: each table where its top is, its cells row by
-    row, one paragraph (block) each, as the corpus' flattened tables are written. ``tables``: ``(bbox, rows)``,
-    each row its cells ``(bbox, text)`` or ``(bbox, text, words)``."""
+    row, one paragraph (block) each, as the corpus' flattened tables are written."""
     if not tables:
         return lines
     units: list[tuple[tuple, list[Line]]] = []  # (sort key, the lines of one paragraph or one cell)
@@ -261,15 +260,12 @@ def _with_tables(lines: list[Line], tables: list, page_no: int) -> list[Line]:
             units[-1][1].append(ln)
         else:
             units.append(((ln.bbox[1] if ln.bbox else 0.0, 0, len(units)), [ln]))
-    for t, (bbox, rows) in enumerate(tables):
-        k = 0
-        for r, row in enumerate(rows):
-            for c, cell in enumerate(row):
-                words = cell[2] if len(cell) > 2 else [Word(w) for w in cell[1].split()]
-                units.append(((bbox[1], 1 + t, k), [Line(text=cell[1], page=page_no, line=0, words=words,
-                                                         bbox=tuple(round(v, 2) for v in cell[0]),
-                                                         cell=(t + 1, r + 1, c + 1))]))
-                k += 1
+    for t, table in enumerate(tables):
+        cells = [(r, c, cell) for r, row in enumerate(table.rows) for c, cell in enumerate(row)]
+        for k, (r, c, cell) in enumerate(cells):
+            units.append(((table.bbox[1], 1 + t, k), [Line(text=cell.text, page=page_no, line=0, words=cell.words,
+                                                           bbox=tuple(round(v, 2) for v in cell.box),
+                                                           cell=(t + 1, r + 1, c + 1))]))
     units.sort(key=lambda u: u[0])
     out: list[Line] = []
     for block, (_, group) in enumerate(units):
@@ -312,6 +308,51 @@ def tesseract_available(lang: str = "vie") -> None:
         raise MissingDependency(None, f"Tesseract has no '{'+'.join(missing)}' model (tesseract-ocr-{missing[0]})")
 
 
+def _shifted(word: Word, dx: float, dy: float) -> Word:
+    """A word read on a cut-out, placed back on the page."""
+    x0, y0, x1, y1 = word.bbox
+    return replace(word, bbox=(x0 + dx, y0 + dy, x1 + dx, y1 + dy)) if dx or dy else word
+
+
+def _mean_conf(words: list[Word]) -> float:
+    return sum(w.conf for w in words) / len(words) if words else 0.0
+
+
+def _read_tables(wiped, tables: list[grid.Table], lang: str, dpi: int) -> list[grid.ReadTable]:
+    """Each table's cells, read on one stacked sheet (``grid.stack_cells``); a cell read there with low confidence
+    is read again alone, and keeps the better reading. Words keep Tesseract's reading order (line by line)."""
+    from PIL import Image
+
+    out = []
+    for tb in tables:
+        sheet, bands = grid.stack_cells(wiped, tb)
+        words: dict[int, list[Word]] = {}
+        for word, _ in _tesseract_words(Image.fromarray(sheet, mode="L"), lang, dpi, "--psm 6"):
+            band = grid.band_of(bands, (word.bbox[1] + word.bbox[3]) / 2)
+            if band is not None:
+                words.setdefault(band.cell, []).append(_shifted(word, band.dx, band.dy))
+        for k, box in enumerate(tb.cells()):
+            if words.get(k) and _mean_conf(words[k]) >= CELL_REREAD_CONF:
+                continue
+            crop, (dx, dy) = grid.cell_image(wiped, box)
+            if grid.is_blank(crop):
+                continue
+            alone = [_shifted(w, dx, dy) for w, _ in _tesseract_words(Image.fromarray(crop, mode="L"), lang, dpi, "--psm 6")]
+            if alone and _mean_conf(alone) > _mean_conf(words.get(k, [])):
+                words[k] = alone
+        rows, k = [], 0
+        for row in tb.rows:
+            cells = []
+            for box in row:
+                if words.get(k):
+                    cells.append(grid.Cell(box, " ".join(w.text for w in words[k]), words[k]))
+                k += 1
+            if cells:
+                rows.append(cells)
+        out.append(grid.ReadTable(tb.bbox, rows))
+    return out
+
+
 def ocr_image(img, page_no: int, dpi: int, opts: OcrOptions, reason: str) -> Page:
     """Tesseract on one page image; lines with per-word confidences and boxes. A ruled table's cells are read
     apart (``grid``) and come in reading order where the table is, one paragraph each."""
@@ -321,41 +362,19 @@ def ocr_image(img, page_no: int, dpi: int, opts: OcrOptions, reason: str) -> Pag
     if opts.preprocess:
         img, skew = imaging.preprocess(img, dpi=dpi)
     tables: list[grid.Table] = []
-    cell_words: dict[tuple[int, int], list[Word]] = {}  # (table, cell) -> its words
+    read: list[grid.ReadTable] = []
     if opts.tables:
         gray = imaging.to_gray(img)
         tables, rules = grid.find_tables(gray, dpi)
-        if tables:  # each table's cells in one run (``grid``); the rest of the page as usual
-            from PIL import Image
-            wiped = grid.wipe(gray, rules)
-            for t, tb in enumerate(tables):
-                sheet, bands = grid.stack_cells(wiped, tb)
-                for word, _ in _tesseract_words(Image.fromarray(sheet, mode="L"), opts.lang, dpi, "--psm 6"):
-                    band = grid.band_of(bands, (word.bbox[1] + word.bbox[3]) / 2)
-                    if band is not None:
-                        x0, y0, x1, y1 = word.bbox
-                        word = replace(word, bbox=(x0 + band.dx, y0 + band.dy, x1 + band.dx, y1 + band.dy))
-                        cell_words.setdefault((t, band.cell), []).append(word)
-                for k, box in enumerate(tb.cells()):
-                    words = cell_words.get((t, k), [])
-                    if words and sum(w.conf for w in words) / len(words) >= CELL_REREAD_CONF:
-                        continue
-                    crop, (dx, dy) = grid.cell_image(wiped, box)
-                    if crop.size == 0 or crop.min() > 128:
-                        continue  # an empty cell
-                    alone = [replace(w, bbox=(w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy))
-                             for w, _ in _tesseract_words(Image.fromarray(crop, mode="L"), opts.lang, dpi, "--psm 6")]
-                    if alone and (not words or sum(w.conf for w in alone) / len(alone)
-                                  > sum(w.conf for w in words) / len(words)):
-                        cell_words[(t, k)] = alone
+        if tables:
+            read = _read_tables(grid.wipe(gray, rules), tables, opts.lang, dpi)
     groups: dict[tuple, list[Word]] = {}
+    # the page's text: around its tables, the bands between them (``grid.strips_between``)
     strips = grid.strips_between(img.height, tables) if tables else [(0, img.height)]
     for s, (top, bottom) in enumerate(strips):
-        part = img if len(strips) == 1 and not tables else img.crop((0, top, img.width, bottom))
+        part = img.crop((0, top, img.width, bottom)) if tables else img
         for word, key in _tesseract_words(part, opts.lang, dpi):
-            if top:
-                word = replace(word, bbox=(word.bbox[0], word.bbox[1] + top, word.bbox[2], word.bbox[3] + top))
-            groups.setdefault((s, *key), []).append(word)
+            groups.setdefault((s, *key), []).append(_shifted(word, 0, top))
     lines: list[Line] = []
     para_ids: dict[tuple, int] = {}
     for n, (key, words) in enumerate(groups.items(), start=1):
@@ -364,21 +383,7 @@ def ocr_image(img, page_no: int, dpi: int, opts: OcrOptions, reason: str) -> Pag
                max(w.bbox[2] for w in words), max(w.bbox[3] for w in words))
         lines.append(Line(text=" ".join(w.text for w in words), page=page_no, line=n, block=block,
                           words=words, bbox=box))
-    if tables:
-        read = []
-        for t, tb in enumerate(tables):
-            rows, k = [], 0
-            for row in tb.rows:
-                cells = []
-                for box in row:
-                    words = cell_words.get((t, k), [])  # (in Tesseract's reading order: line by line)
-                    k += 1
-                    if words:
-                        cells.append((box, " ".join(w.text for w in words), words))
-                if cells:
-                    rows.append(cells)
-            read.append((tb.bbox, rows))
-        lines = _with_tables(lines, read, page_no)
+    lines = _with_tables(lines, read, page_no)
     return Page(number=page_no, method="ocr", reason=reason, lines=lines, width=img.width,
                 height=img.height, dpi=dpi, skew_degrees=skew)
 
@@ -425,9 +430,10 @@ def clean_lines(pages: list[Page], edge: int = 2) -> list[Line]:
             ln = replace(ln)
             shape = _shape(ln.text)
             at_top, at_bottom = i < edge, i >= k - edge
-            if ln.cell:
-                pass  # a table's cell ("1", the row's number) is no page number, header or footer
-            elif (at_top or at_bottom) and PAGE_NUMBER.match(ln.text) and p.method != "text":
+            if ln.cell:  # a table's cell ("1", the row's number) is no page number, header or footer
+                out.append(ln)
+                continue
+            if (at_top or at_bottom) and PAGE_NUMBER.match(ln.text) and p.method != "text":
                 ln.role = "page-number"
             elif n_pages >= 2 and at_top and top[shape] >= need and len(shape) > 2:
                 ln.role = "header"
