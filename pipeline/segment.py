@@ -824,8 +824,11 @@ def _column_name(c: str) -> str:
     return c
 
 
-# a group's roman numeral in an annex table as OCR reads it on a scan: "|" or "l" for I, "H" for II, "Il" ...
-NUMERAL_LIKE = re.compile(r"(?!\d+\.?$)([IVXivxlH|!1ỊịÌìÍíỈỉĨĩ][IVXLlvi1|!HỊịÌìÍíỈỉĨĩ]{0,3})\.?")
+# a group's roman numeral in an annex table as OCR reads it on a scan: "|" or "l" for I, "H" for II, "VỊ" for VI ...
+NUMERAL_CHARS = "IVXLivxl1|!HỊịÌìÍíỈỉĨĩ"
+NUMERAL_LIKE = re.compile(rf"(?!\d+\.?$)([{NUMERAL_CHARS}]{{1,4}})\.?")
+# ... and before the group's title in the same cell ("II. NHÓM ...", "II, ...", "XI NANG CAO ..." with its period lost)
+GROUP_TITLE = re.compile(rf"^(?:(?:PHẦN|Phần)\s+)?(?P<num>[{NUMERAL_CHARS}]{{1,5}})(?P<sep>\s*[.,:/\-–]\s*|\s+)(?P<rest>\S.*)$")
 
 
 def _numeral_reads(token: str, expected: int) -> Optional[int]:
@@ -894,36 +897,37 @@ def _table_rows(annex: Section, cells: list) -> list[Section]:
         if m and k + 1 < len(stream) and upper_share(stream[k + 1][0]) > 0.6 and (
                 ord(m.group(1)) - ord(letter.label[0]) == 1 if letter else m.group(1) in "AB"):
             return m.group(1), stream[k + 1][0], 2, True  # "A | PHÁT TRIỂN ..." (the letters go in order)
+        num = None  # a group's numeral alone in its cell: "II", and as OCR reads it on a scan ("|" for I, "H" for II)
         m = re.fullmatch(r"([IVX]{1,4})\.?", t)
-        lookalike = None if m or t.isdigit() else NUMERAL_LIKE.fullmatch(t)
-        read = _numeral_reads(lookalike.group(1), next_group) if lookalike else None
-        if read and (read == next_group or read == 1 and letter and group is None):
-            m = re.fullmatch(r"(.*)", int_to_roman(read))  # "|" for I, "H" for II, as OCR reads them on a scan
+        like = None if m or t.isdigit() else NUMERAL_LIKE.fullmatch(t)
+        if m:
+            num = m.group(1)
+        elif like:
+            read = _numeral_reads(like.group(1), next_group)
+            num = int_to_roman(read) if read and (read == next_group or read == 1 and letter and group is None) else None
         again = 0  # the column names written again under a group row ("I | Phát triển ... | Nội dung | Đơn vị ...")
-        while m and k + 2 + again < len(stream) and stream[k + 2 + again][0].lower() in header:
+        while num and k + 2 + again < len(stream) and stream[k + 2 + again][0].lower() in header:
             again += 1
-        if m and k + 1 < len(stream) and (upper_share(stream[k + 1][0]) > 0.6 or again >= 2
-                                          or k + 2 < len(stream) and re.fullmatch(r"[IVX]{1,4}\.\d{1,2}\.?", stream[k + 2][0]) or
-                                          k + 2 < len(stream) and (re.fullmatch(r"\d{1,2}\.?", stream[k + 2][0])
-                                                                   or HIER_NUM.fullmatch(stream[k + 2][0]))):
-            return m.group(1), stream[k + 1][0], 2 + (again if again >= 2 else 0), False
+        if num and k + 1 < len(stream) and (upper_share(stream[k + 1][0]) > 0.6 or again >= 2
+                                            or k + 2 < len(stream) and re.fullmatch(r"[IVX]{1,4}\.\d{1,2}\.?", stream[k + 2][0]) or
+                                            k + 2 < len(stream) and (re.fullmatch(r"\d{1,2}\.?", stream[k + 2][0])
+                                                                     or HIER_NUM.fullmatch(stream[k + 2][0]))):
+            return num, stream[k + 1][0], 2 + (again if again >= 2 else 0), False
             # ("II | NHÓM ..." or "II | Xây dựng hạ tầng ... | 1 | ...")
-        m = ROMAN_HEAD.match(t) or re.match(r"^(?P<num>[IVX]{1,4}),\s*(?P<rest>\S.*)$", t)  # ("II, ..." on a scan)
-        like = None if m else re.match(r"^(?P<num>[IVXLl1|!HỊị]{1,5})\s*[.,:]\s*(?P<rest>\S.*)$", t)
-        if like and upper_share(like["rest"]) > 0.6 and not like["num"].isdigit() \
-                and _numeral_reads(like["num"], next_group) == next_group:
-            return int_to_roman(next_group), like["rest"], 1, False  # "VIIH. HOP TÁC ..." for VIII on a scan
-        bare = None if m or like else re.match(r"^(?P<num>[IVXLl|!H]{1,5})\s+(?P<rest>[A-ZĐÀ-Ỹ]\S*\s.*)$", t)
-        if bare and upper_share(bare["rest"]) > 0.8 and k + 1 < len(stream) and not fresh \
-                and re.fullmatch(rf"(?:{expected}|{want})\.?", stream[k + 1][0]):
-            # "XI NANG CAO ..." for XIII with its period lost, then the next row's number (the table numbers its rows
+        m = GROUP_TITLE.match(t)  # the numeral and the title in one cell: "II. NHÓM ..."
+        if m and not m["num"].isdigit() and not m["sep"].strip():
+            # a scan lost the period: "XI NANG CAO ..." for XIII, then the next row's number (the table numbers its rows
             # on across groups): the next group
-            return int_to_roman(next_group), bare["rest"], 1, False
-        if m and upper_share(m["rest"]) > 0.6 and not m["num"].isdigit():
-            # "II. NHÓM ...", and as OCR reads it on a scan ("L.NÂNG CAO ..." for I): read against the next group's
-            value = _roman_reading(m["num"], next_group)
-            if value and value == last_roman and int_to_roman(next_group) == int_to_roman(value) + "I":
-                value = next_group  # "II, PHÁT TRIỂN ..." after II: a scan dropped an I of III
+            if upper_share(m["rest"]) > 0.8 and re.match(r"[A-ZĐÀ-Ỹ]\S*\s", m["rest"]) and not fresh \
+                    and k + 1 < len(stream) and re.fullmatch(rf"(?:{expected}|{want})\.?", stream[k + 1][0]):
+                return int_to_roman(next_group), m["rest"], 1, False
+        elif m and not m["num"].isdigit() and upper_share(m["rest"]) > 0.6:
+            if re.fullmatch(r"[IVX]+", m["num"]):
+                value = roman_to_int(m["num"])
+                if value and value == last_roman and int_to_roman(next_group) == int_to_roman(value) + "I":
+                    value = next_group  # "II, PHÁT TRIỂN ..." after II: a scan dropped an I of III
+            else:  # as a scan reads it ("L.NÂNG CAO ..." for I, "VIIH. HỢP TÁC ..." for VIII): only the next group's
+                value = next_group if _numeral_reads(m["num"], next_group) == next_group else None
             if value:
                 return int_to_roman(value), m["rest"], 1, False
         if upper_share(t) > 0.6 and len(t.split()) >= 2 and t.lower() not in header and not re.match(r"\w{1,4}[.)]\s", t) \
