@@ -12,7 +12,11 @@ from typing import Optional
 from .dates import iso, month_end, quarter_bounds, roman_to_int
 from .records import Deadline
 
-_Q = r"(?P<q>IV|III|II|I|[1-4]|(?-i:H)(?=\s*[/-]))"  # ("Quý H/2027": II as OCR reads it on a scan)
+# a quarter's numeral as OCR reads it on a scan ("Quý I1/2025", "quý l/2026", "Quý H/2027"): I, 1, l and | look alike,
+# and H is II run together (a letter among them: "quý 11" is none)
+_Q_LOOKALIKE = r"(?-i:(?=[IVl1|H]*[IVl|H])[IVl1|H]{1,3})"
+_Q = rf"(?P<q>IV|III|II|I|[1-4]|{_Q_LOOKALIKE})"
+_QN = rf"(?:[IV]+|\d|{_Q_LOOKALIKE})"  # (the same, in a range of quarters)
 _Y = r"(?P<y>\d{4})"
 _D = r"(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<yy>\d{4}))?"
 _DW = r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:,\s*)?năm\s+(?P<yy>\d{4}))?"
@@ -22,7 +26,7 @@ FLAGS = re.IGNORECASE
 
 
 def _quarter(q: str) -> int:
-    return int(q) if q.isdigit() else 2 if q == "H" else roman_to_int(q.upper())
+    return int(q) if q.isdigit() else roman_to_int(re.sub(r"[1l|]", "I", q).replace("H", "II").upper())
 
 
 def _day(m: re.Match, year: Optional[int]) -> Optional[str]:
@@ -62,8 +66,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     # "trong tuần ngày 15 đến ngày 31 tháng 12 năm 2025": two days of one month
     ("range_month_days", re.compile(r"ngày\s+(?P<d1>\d{1,2})\s+(?:đến|tới)\s+(?:hết\s+)?ngày\s+(?P<d2>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
                                     r"(?:\s*(?:,\s*)?năm\s+(?P<y>\d{4}))?", FLAGS)),
-    ("range_quarter", re.compile(r"(?:từ\s+)?qu[ýí]\s+(?P<q1>[IV]+|\d)\s*(?:/|-|\s+năm\s+)(?P<y1>\d{4})\s*(?:[-–]|đến)\s*"
-                                 r"(?:hết\s+)?qu[ýí]\s+(?P<q2>[IV]+|\d)\s*(?:/|-|\s+năm\s+)(?P<y2>\d{4})", FLAGS)),
+    ("range_quarter", re.compile(rf"(?:từ\s+)?qu[ýí]\s+(?P<q1>{_QN})\s*(?:/|-|\s+năm\s+)(?P<y1>\d{{4}})\s*(?:[-–]|đến)\s*"
+                                 rf"(?:hết\s+)?qu[ýí]\s+(?P<q2>{_QN})\s*(?:/|-|\s+năm\s+)(?P<y2>\d{{4}})", FLAGS)),
     ("now_to_quarter", re.compile(rf"từ\s+nay\s+đến\s+(?:hết\s+)?quý\s+{_Q}\s*(?:/|\s+năm\s+){_Y}", FLAGS)),
     ("now_to_month", re.compile(rf"từ\s+nay\s+đến\s+(?:hết\s+)?{_MONTH}", FLAGS)),  # "từ nay đến tháng 6/2027"
     ("period", re.compile(r"giai\s+đoạn\s+(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})", FLAGS)),
@@ -71,7 +75,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                           rf"{_DAY}", FLAGS)),
     ("recurring_monthday", re.compile(r"(?:trước|vào)\s+ngày\s+\d{1,2}\s+(?:hằng|hàng)\s+tháng", FLAGS)),
     # "Quý III, IV năm 2025": from the first quarter named to the end of the last
-    ("quarters", re.compile(rf"qu[ýí]\s+(?P<q1>[IV]+|\d)\s*(?:,|và|-|–)\s*(?:qu[ýí]\s+)?(?P<q2>[IV]+|\d)\s*(?:/|-|\s+năm\s+){_Y}",
+    ("quarters", re.compile(rf"qu[ýí]\s+(?P<q1>{_QN})\s*(?:,|và|-|–)\s*(?:qu[ýí]\s+)?(?P<q2>{_QN})\s*(?:/|-|\s+năm\s+){_Y}",
                             FLAGS)),
     ("quarter", re.compile(rf"qu[ýí]\s+{_Q}\s*(?:/|-|\s+năm\s+){_Y}", FLAGS)),
     ("month", re.compile(rf"(?<!\d\s)(?<!từ\s){_MONTH}", FLAGS)),
@@ -149,22 +153,16 @@ NOT_DEADLINES = re.compile(r"(?:ngân\s+sách(?:\s+nhà\s+nước)?|kinh\s+phí|
 _RECURRING = dict(RULES)["recurring"]
 
 
-# a quarter's numeral as OCR reads it on a scan ("Quý I1/2025", "quý Il"): I, 1, l and | look alike
-QUARTER_LOOKALIKE = re.compile(r"(?P<q>\b[Qq]u[ýí]\s+)(?P<n>(?=[IVl1|]*[IVl|])(?![IV]+\b)[IVl1|]{2,3}|l)(?![\w])")
-
-
 def parse_deadline(text: str, doc_date: Optional[str] = None) -> Deadline:
     """The deadline stated in ``text`` (a sentence or a "Thời gian thực hiện: ..." value)."""
     year = int(doc_date[:4]) if doc_date else None
     text = NOT_DEADLINES.sub(" ", text)
     text = re.sub(r"(?<=\w)/{2,}(?=\d)", "/", text)  # "Quý II//2025": a slash read twice on a scan
-    written = text  # (the look-alikes are undone letter for letter: a phrase's place is the same in both)
-    text = QUARTER_LOOKALIKE.sub(lambda m: m["q"] + re.sub(r"[1l|]", "I", m["n"]), text)
     for name, rx in RULES:
         m = rx.search(text)
         if not m:
             continue
-        phrase = written[m.start():m.end()].strip()
+        phrase = m.group(0).strip()
         if name == "years_only":
             return Deadline(kind="range", start=f"{m['y1']}-01-01", end=f"{m['y2']}-12-31", text=phrase)
         if name == "from_until_event":
